@@ -1,0 +1,44 @@
+// netv6/syscall.h: the one table of system calls.
+//
+// Shared by the kernel (which builds its dispatch table from it) and
+// user space (user/lib/usys.S turns every line into a stub).
+//
+//   SYSCALL(name, number)      the libc stub `name` returns -1 and sets
+//                              errno when the kernel returns -errno.
+//   SYSCALL_RAW(name, number)  the stub returns the kernel's value as is
+//                              (for calls whose negative results are codes,
+//                              such as the xv6 socket face).
+//
+// Calling convention: number in a7, arguments in a0..a5, result in a0.
+// The kernel returns a value >= 0 on success and -errno (Linux numbers,
+// see netv6/errno.h) on failure.
+#ifndef NETV6_SYSCALL_H
+#define NETV6_SYSCALL_H
+
+#define SYSCALL_TABLE(SYSCALL, SYSCALL_RAW) \
+  SYSCALL(fork, 1)                          \
+  SYSCALL(exit, 2)                          \
+  SYSCALL(wait, 3)                          \
+  SYSCALL(pipe, 4)                          \
+  SYSCALL(read, 5)                          \
+  SYSCALL(kill, 6)                          \
+  SYSCALL(exec, 7)                          \
+  SYSCALL(fstat, 8)                         \
+  SYSCALL(chdir, 9)                         \
+  SYSCALL(dup, 10)                          \
+  SYSCALL(getpid, 11)                       \
+  SYSCALL(sbrk, 12)                         \
+  SYSCALL(pause, 13)                        \
+  SYSCALL(uptime, 14)                       \
+  SYSCALL(open, 15)                         \
+  SYSCALL(write, 16)                        \
+  SYSCALL(mknod, 17)                        \
+  SYSCALL(unlink, 18)                       \
+  SYSCALL(link, 19)                         \
+  SYSCALL(mkdir, 20)                        \
+  SYSCALL(close, 21)                        \
+  SYSCALL(poweroff, 22)                     \
+  SYSCALL(sysinfo, 23)                      \
+  SYSCALL(getppid, 24)
+
+#endif

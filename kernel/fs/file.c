@@ -1,0 +1,161 @@
+// kernel/fs/file.c: open-file objects: the table they live in, and
+// read/write/close that dispatch on what the file is (pipe, inode,
+// device).
+#include <netv6/stat.h>
+#include "../types.h"
+#include "../param.h"
+#include "../spinlock.h"
+#include "../sleeplock.h"
+#include "../proc.h"
+#include "../file.h"
+#include "../defs.h"
+
+struct devsw devsw[NDEV];
+
+static struct {
+  struct spinlock lock;  // protects every f->ref
+  struct file file[NFILE];
+} ftable;
+
+void fileinit(void) { initlock(&ftable.lock, "ftable"); }
+
+// A fresh file with ref 1, or 0 if the table is full.
+struct file *filealloc(void) {
+  acquire(&ftable.lock);
+  for (struct file *f = ftable.file; f < ftable.file + NFILE; f++) {
+    if (f->ref == 0) {
+      memset(f, 0, sizeof(*f));
+      f->ref = 1;
+      release(&ftable.lock);
+      return f;
+    }
+  }
+  release(&ftable.lock);
+  return 0;
+}
+
+struct file *filedup(struct file *f) {
+  acquire(&ftable.lock);
+  if (f->ref < 1)
+    panic("filedup");
+  f->ref++;
+  release(&ftable.lock);
+  return f;
+}
+
+// Drop a reference; the last one closes what the file refers to.
+void fileclose(struct file *f) {
+  acquire(&ftable.lock);
+  if (f->ref < 1)
+    panic("fileclose");
+  if (--f->ref > 0) {
+    release(&ftable.lock);
+    return;
+  }
+  struct file ff = *f;  // the slot may be reused once released
+  f->ref = 0;
+  f->type = FD_NONE;
+  release(&ftable.lock);
+
+  if (ff.type == FD_PIPE) {
+    pipeclose(ff.pipe, ff.writable);
+  } else if (ff.type == FD_INODE || ff.type == FD_DEVICE) {
+    begin_op();
+    iput(ff.ip);
+    end_op();
+  }
+}
+
+int nfiles(void) {
+  int n = 0;
+  acquire(&ftable.lock);
+  for (int i = 0; i < NFILE; i++)
+    if (ftable.file[i].ref > 0)
+      n++;
+  release(&ftable.lock);
+  return n;
+}
+
+// Copy the file's metadata to user address addr.
+int filestat(struct file *f, uint64 addr) {
+  struct stat st;
+  if (f->type == FD_INODE || f->type == FD_DEVICE) {
+    ilock(f->ip);
+    stati(f->ip, &st);
+    iunlock(f->ip);
+  } else {
+    memset(&st, 0, sizeof(st));
+    st.st_mode = S_IFIFO | 0600;
+  }
+  return copyout(myproc()->pagetable, addr, &st, sizeof(st));
+}
+
+static int devok(struct file *f) {
+  return f->major >= 0 && f->major < NDEV && devsw[f->major].read != 0;
+}
+
+// Read up to n bytes into user address addr. Returns the count or -errno.
+int fileread(struct file *f, uint64 addr, int n) {
+  if (!f->readable)
+    return -EBADF;
+  switch (f->type) {
+  case FD_PIPE:
+    return piperead(f->pipe, addr, n, f->flags);
+  case FD_DEVICE:
+    if (!devok(f))
+      return -ENXIO;
+    return devsw[f->major].read(1, addr, n, f->flags);
+  case FD_INODE: {
+    ilock(f->ip);
+    int r = readi(f->ip, 1, addr, f->off, n);
+    if (r > 0)
+      f->off += r;
+    iunlock(f->ip);
+    return r;
+  }
+  default:
+    panic("fileread");
+  }
+}
+
+// Write n bytes from user address addr. Returns the count written
+// (short only if an error stopped it part way) or -errno.
+int filewrite(struct file *f, uint64 addr, int n) {
+  if (!f->writable)
+    return -EBADF;
+  switch (f->type) {
+  case FD_PIPE:
+    return pipewrite(f->pipe, addr, n, f->flags);
+  case FD_DEVICE:
+    if (!devok(f) || devsw[f->major].write == 0)
+      return -ENXIO;
+    return devsw[f->major].write(1, addr, n, f->flags);
+  case FD_INODE: {
+    // One transaction may log only MAXOPBLOCKS blocks: the inode, up
+    // to two bitmap blocks, five indirect blocks and the data blocks,
+    // one more than whole blocks when the write is not aligned.
+    const int max = (MAXOPBLOCKS - 9) * BSIZE;
+    int done = 0;
+    while (done < n) {
+      int m = n - done < max ? n - done : max;
+      begin_op();
+      ilock(f->ip);
+      if (f->flags & O_APPEND)
+        f->off = f->ip->size;
+      int r = writei(f->ip, 1, addr + done, f->off, m);
+      if (r > 0)
+        f->off += r;
+      iunlock(f->ip);
+      end_op();
+      if (r < 0)
+        return done > 0 ? done : r;
+      done += r;
+      if (r != m)
+        break;  // a short write: out of space or a bad address
+    }
+    return done;
+  }
+  default:
+    panic("filewrite");
+  }
+}

@@ -1,0 +1,513 @@
+// kernel/proc.c: the process table, fork/exit/wait/kill, sleep and
+// wakeup, and the per-hart scheduler.
+//
+// Scheduling is round-robin over proc[]. A hart that finds nothing to
+// run waits in wfi; whoever makes a process RUNNABLE kicks an idle hart
+// with an inter-processor interrupt (IPI), so idle harts cost the host
+// nothing and still wake at once.
+#include <netv6/wait.h>
+#include "types.h"
+#include "param.h"
+#include "memlayout.h"
+#include "spinlock.h"
+#include "proc.h"
+#include "sbi.h"
+#include <netv6/fs.h>
+#include "defs.h"
+
+struct cpu cpus[NCPU];
+struct proc proc[NPROC];
+static struct proc *initproc;
+
+static int nextpid = 1;
+static struct spinlock pid_lock;  // protects nextpid
+
+// Protects every p->parent, and keeps a parent's wakeup from being
+// lost when a child exits. Taken before any p->lock.
+static struct spinlock wait_lock;
+
+extern char _trampoline[];  // trampoline.S
+void swtch(struct context *old, struct context *new);
+static void forkret(void);
+
+// Allocate and map each slot's kernel stack, with an unmapped guard
+// page below it, into the kernel page table.
+void proc_mapstacks(pagetable_t kpt) {
+  for (int i = 0; i < NPROC; i++) {
+    for (int j = 0; j < KSTACKPAGES; j++) {
+      char *pa = kalloc();
+      if (pa == 0)
+        panic("proc_mapstacks");
+      if (mappages(kpt, KSTACK(i) + j * PGSIZE, PGSIZE, (uint64)pa,
+                   PTE_R | PTE_W) != 0)
+        panic("proc_mapstacks: map");
+    }
+  }
+}
+
+void procinit(void) {
+  initlock(&pid_lock, "nextpid");
+  initlock(&wait_lock, "wait_lock");
+  for (int i = 0; i < NPROC; i++) {
+    struct proc *p = &proc[i];
+    initlock(&p->lock, "proc");
+    p->state = UNUSED;
+    p->slot = i;
+    p->kstack = KSTACK(i);
+  }
+}
+
+// Interrupts must be off: a process could move to another hart.
+int cpuid(void) { return r_tp(); }
+struct cpu *mycpu(void) { return &cpus[cpuid()]; }
+
+struct proc *myproc(void) {
+  push_off();
+  struct proc *p = mycpu()->proc;
+  pop_off();
+  return p;
+}
+
+static int allocpid(void) {
+  acquire(&pid_lock);
+  int pid = nextpid++;
+  release(&pid_lock);
+  return pid;
+}
+
+// A user page table with only the trampoline and trapframe mapped,
+// or 0 if out of memory.
+pagetable_t proc_pagetable(struct proc *p) {
+  pagetable_t pt = uvmcreate();
+  if (pt == 0)
+    return 0;
+  if (mappages(pt, TRAMPOLINE, PGSIZE, (uint64)_trampoline,
+               PTE_R | PTE_X) != 0) {
+    uvmfree(pt, 0);
+    return 0;
+  }
+  if (mappages(pt, TRAPFRAME, PGSIZE, (uint64)p->trapframe,
+               PTE_R | PTE_W) != 0) {
+    uvmunmap(pt, TRAMPOLINE, 1, 0);
+    uvmfree(pt, 0);
+    return 0;
+  }
+  return pt;
+}
+
+void proc_freepagetable(pagetable_t pt, uint64 sz) {
+  uvmunmap(pt, TRAMPOLINE, 1, 0);
+  uvmunmap(pt, TRAPFRAME, 1, 0);
+  uvmfree(pt, sz);
+}
+
+// Free a process slot and everything hanging from it. p->lock held.
+static void freeproc(struct proc *p) {
+  if (p->trapframe)
+    kfree(p->trapframe);
+  p->trapframe = 0;
+  if (p->pagetable)
+    proc_freepagetable(p->pagetable, p->sz);
+  p->pagetable = 0;
+  p->sz = 0;
+  p->stackbase = 0;
+  p->pid = 0;
+  p->parent = 0;
+  p->name[0] = 0;
+  p->chan = 0;
+  p->killed = 0;
+  p->xstate = 0;
+  p->state = UNUSED;
+}
+
+// Find an unused slot and prepare it to run in the kernel, starting
+// at forkret. Returns it with p->lock held, or 0 if the table is full
+// or memory ran out.
+static struct proc *allocproc(void) {
+  struct proc *p;
+  for (p = proc; p < &proc[NPROC]; p++) {
+    acquire(&p->lock);
+    if (p->state == UNUSED)
+      goto found;
+    release(&p->lock);
+  }
+  return 0;
+
+found:
+  p->pid = allocpid();
+  p->state = USED;
+  if ((p->trapframe = kzalloc()) == 0 ||
+      (p->pagetable = proc_pagetable(p)) == 0) {
+    freeproc(p);
+    release(&p->lock);
+    return 0;
+  }
+  memset(&p->context, 0, sizeof(p->context));
+  p->context.ra = (uint64)forkret;
+  p->context.sp = p->kstack + KSTACKPAGES * PGSIZE;
+  return p;
+}
+
+// Wake one hart that is idle in wfi, if any, so it finds new work.
+static void kick_idle(void) {
+  __sync_synchronize();  // pairs with the fence in scheduler()
+  int me = cpuid();
+  for (int i = 0; i < NCPU; i++) {
+    if (i != me && cpus[i].started && cpus[i].idle) {
+      sbi_send_ipi(1UL << i, 0);
+      return;
+    }
+  }
+}
+
+// Make p runnable and tell an idle hart. p->lock must be held.
+static void makerunnable(struct proc *p) {
+  p->state = RUNNABLE;
+  kick_idle();
+}
+
+// The first process. It starts with an empty address space; forkret
+// execs /init for it once the file system can be used.
+void userinit(void) {
+  struct proc *p = allocproc();
+  if (p == 0)
+    panic("userinit");
+  initproc = p;
+  safestrcpy(p->name, "init", sizeof(p->name));
+  makerunnable(p);
+  release(&p->lock);
+}
+
+// Grow (n > 0) or shrink (n < 0) user memory by n bytes.
+int growproc(int64 n) {
+  struct proc *p = myproc();
+  uint64 sz = p->sz;
+  if (n > 0) {
+    if ((uint64)n > TRAPFRAME || sz + n > TRAPFRAME)
+      return -ENOMEM;
+    if ((sz = uvmalloc(p->pagetable, sz, sz + n, PTE_W)) == 0)
+      return -ENOMEM;
+  } else if (n < 0) {
+    if ((uint64)-n > sz - p->stackbase - USERSTACKPAGES * PGSIZE)
+      return -EINVAL;  // would free the stack or the program
+    sz = uvmdealloc(p->pagetable, sz, sz + n);
+  }
+  p->sz = sz;
+  return 0;
+}
+
+// Create a copy of the calling process. Returns the child's pid to
+// the parent (the child sees 0), or -EAGAIN / -ENOMEM.
+int fork(void) {
+  struct proc *p = myproc();
+  struct proc *np = allocproc();
+  if (np == 0)
+    return -EAGAIN;
+  if (uvmcopy(p->pagetable, np->pagetable, p->sz) < 0) {
+    freeproc(np);
+    release(&np->lock);
+    return -ENOMEM;
+  }
+  np->sz = p->sz;
+  np->stackbase = p->stackbase;
+  *np->trapframe = *p->trapframe;
+  np->trapframe->x[REG_A0] = 0;  // fork returns 0 in the child
+  for (int i = 0; i < NOFILE; i++) {
+    if (p->ofile[i])
+      np->ofile[i] = filedup(p->ofile[i]);
+    np->fdflags[i] = p->fdflags[i];
+  }
+  np->cwd = idup(p->cwd);
+  safestrcpy(np->name, p->name, sizeof(p->name));
+  int pid = np->pid;
+  release(&np->lock);
+
+  acquire(&wait_lock);
+  np->parent = p;
+  release(&wait_lock);
+
+  acquire(&np->lock);
+  makerunnable(np);
+  release(&np->lock);
+  return pid;
+}
+
+// Give p's children to init. wait_lock must be held.
+static void reparent(struct proc *p) {
+  for (struct proc *pp = proc; pp < &proc[NPROC]; pp++) {
+    if (pp->parent == p) {
+      pp->parent = initproc;
+      wakeup(initproc);
+    }
+  }
+}
+
+// End the calling process with a wait() status word (netv6/wait.h).
+// It stays a ZOMBIE until its parent waits for it.
+void kexit(int status) {
+  struct proc *p = myproc();
+  if (p == initproc)
+    panic("init exiting (status %d)", status);
+
+  for (int fd = 0; fd < NOFILE; fd++) {
+    if (p->ofile[fd]) {
+      fileclose(p->ofile[fd]);
+      p->ofile[fd] = 0;
+    }
+  }
+  begin_op();
+  iput(p->cwd);
+  end_op();
+  p->cwd = 0;
+
+  acquire(&wait_lock);
+  reparent(p);
+  wakeup(p->parent);
+  acquire(&p->lock);
+  p->xstate = status;
+  p->state = ZOMBIE;
+  release(&wait_lock);
+  sched();
+  panic("zombie exit");
+}
+
+// Wait for a child to end; copy its status to user address addr if
+// non-zero. Returns its pid, -ECHILD, -EINTR or -EFAULT.
+int kwait(uint64 addr) {
+  struct proc *p = myproc();
+  acquire(&wait_lock);
+  for (;;) {
+    int havekids = 0;
+    for (struct proc *pp = proc; pp < &proc[NPROC]; pp++) {
+      if (pp->parent != p)
+        continue;
+      acquire(&pp->lock);
+      havekids = 1;
+      if (pp->state == ZOMBIE) {
+        int pid = pp->pid;
+        if (addr != 0 && copyout(p->pagetable, addr, &pp->xstate,
+                                 sizeof(pp->xstate)) < 0) {
+          release(&pp->lock);
+          release(&wait_lock);
+          return -EFAULT;  // the child stays a zombie for a retry
+        }
+        freeproc(pp);
+        release(&pp->lock);
+        release(&wait_lock);
+        return pid;
+      }
+      release(&pp->lock);
+    }
+    if (!havekids) {
+      release(&wait_lock);
+      return -ECHILD;
+    }
+    if (killed(p)) {
+      release(&wait_lock);
+      return -EINTR;
+    }
+    sleep(p, &wait_lock);
+  }
+}
+
+// Each hart runs this forever after starting: pick a RUNNABLE process,
+// run it until it gives the hart back, repeat; wfi when there is none.
+void scheduler(void) {
+  struct cpu *c = mycpu();
+  c->proc = 0;
+  for (;;) {
+    intr_on();  // let device interrupts in between runs
+    int ran = 0;
+    for (struct proc *p = proc; p < &proc[NPROC]; p++) {
+      acquire(&p->lock);
+      if (p->state == RUNNABLE) {
+        p->state = RUNNING;
+        c->proc = p;
+        swtch(&c->context, &p->context);
+        c->proc = 0;  // the process has given the hart back
+        ran = 1;
+      }
+      release(&p->lock);
+    }
+    if (ran)
+      continue;
+    // Nothing to run. Say we are idle before looking once more, so a
+    // process made runnable after that look comes with a kick (IPI).
+    intr_off();
+    c->idle = 1;
+    __sync_synchronize();
+    int any = 0;
+    for (struct proc *p = proc; p < &proc[NPROC]; p++)
+      if (*(volatile enum procstate *)&p->state == RUNNABLE)
+        any = 1;
+    if (!any)
+      asm volatile("wfi");  // wakes on a pending interrupt even with SIE off
+    c->idle = 0;
+  }
+}
+
+// Give the hart back to the scheduler. The caller holds exactly
+// p->lock and has changed p->state.
+void sched(void) {
+  struct proc *p = myproc();
+  if (!holding(&p->lock))
+    panic("sched: p->lock");
+  if (mycpu()->noff != 1)
+    panic("sched: locks held");
+  if (p->state == RUNNING)
+    panic("sched: running");
+  if (intr_get())
+    panic("sched: interruptible");
+  int intena = mycpu()->intena;
+  swtch(&p->context, &mycpu()->context);
+  mycpu()->intena = intena;
+}
+
+void yield(void) {
+  struct proc *p = myproc();
+  acquire(&p->lock);
+  p->state = RUNNABLE;
+  sched();
+  release(&p->lock);
+}
+
+// A new process's first run in the kernel starts here, from scheduler()
+// with p->lock held.
+static void forkret(void) {
+  static int first = 1;
+  release(&myproc()->lock);
+  if (first) {
+    // The file system needs a process context (it sleeps on the disk),
+    // so it is set up here, once, by the first process.
+    first = 0;
+    fsinit(ROOTDEV);
+    struct proc *p = myproc();
+    p->cwd = namei("/");
+    if (p->cwd == 0)
+      panic("no root directory");
+    char *argv[] = {"init", 0};
+    int err = kexec("/init", argv);
+    if (err < 0)
+      panic("cannot exec /init (error %d)", -err);
+    __sync_synchronize();
+  }
+  usertrapret();
+}
+
+// Sleep on chan, releasing lk while asleep and taking it back after.
+void sleep(void *chan, struct spinlock *lk) {
+  struct proc *p = myproc();
+  // Holding p->lock means a wakeup() cannot slip in between the
+  // release of lk and the switch away: it needs p->lock too.
+  acquire(&p->lock);
+  release(lk);
+  p->chan = chan;
+  p->state = SLEEPING;
+  sched();
+  p->chan = 0;
+  release(&p->lock);
+  acquire(lk);
+}
+
+// Wake every process sleeping on chan. Must not hold any p->lock.
+void wakeup(void *chan) {
+  struct proc *me = myproc();
+  for (struct proc *p = proc; p < &proc[NPROC]; p++) {
+    if (p == me)
+      continue;
+    acquire(&p->lock);
+    if (p->state == SLEEPING && p->chan == chan)
+      makerunnable(p);
+    release(&p->lock);
+  }
+}
+
+// Send signal sig to pid. sig 0 only checks that pid exists. Any other
+// signal ends the process: it stops at its next return to user space,
+// and a sleep it is in is cut short (every sleeping loop checks
+// killed()). Returns 0, -ESRCH, -EINVAL or -EPERM (init).
+int kkill(int pid, int sig) {
+  if (sig < 0 || sig > 64)
+    return -EINVAL;
+  for (struct proc *p = proc; p < &proc[NPROC]; p++) {
+    acquire(&p->lock);
+    if (p->pid == pid && p->state != UNUSED) {
+      int err = 0;
+      if (p == initproc && sig != 0)
+        err = -EPERM;
+      else if (sig != 0 && p->state != ZOMBIE && p->killed == 0) {
+        p->killed = sig;
+        if (p->state == SLEEPING)
+          makerunnable(p);
+      }
+      release(&p->lock);
+      return err;
+    }
+    release(&p->lock);
+  }
+  return -ESRCH;
+}
+
+void setkilled(struct proc *p, int sig) {
+  acquire(&p->lock);
+  if (p->killed == 0)
+    p->killed = sig;
+  release(&p->lock);
+}
+
+// The signal p was killed with, or 0. A null p (no process) is never killed.
+int killed(struct proc *p) {
+  if (p == 0)
+    return 0;
+  acquire(&p->lock);
+  int k = p->killed;
+  release(&p->lock);
+  return k;
+}
+
+// Copy to a user address (user_dst) or a kernel address.
+int either_copyout(int user_dst, uint64 dst, const void *src, uint64 len) {
+  if (user_dst)
+    return copyout(myproc()->pagetable, dst, src, len);
+  memmove((void *)dst, src, len);
+  return 0;
+}
+
+int either_copyin(void *dst, int user_src, uint64 src, uint64 len) {
+  if (user_src)
+    return copyin(myproc()->pagetable, dst, src, len);
+  memmove(dst, (void *)src, len);
+  return 0;
+}
+
+// Processes in use, for sysinfo.
+int nprocs(void) {
+  int n = 0;
+  for (struct proc *p = proc; p < &proc[NPROC]; p++)
+    if (p->state != UNUSED)
+      n++;
+  return n;
+}
+
+int getppid(void) {
+  struct proc *p = myproc();
+  acquire(&wait_lock);
+  int ppid = p->parent ? p->parent->pid : 0;
+  release(&wait_lock);
+  return ppid;
+}
+
+// ^P on the console: the process list. No locks, so that it works
+// even when something is stuck holding one.
+void procdump(void) {
+  static const char *states[] = {
+      [UNUSED] = "unused",  [USED] = "used",   [SLEEPING] = "sleep",
+      [RUNNABLE] = "runble", [RUNNING] = "run", [ZOMBIE] = "zombie"};
+  printf("\n");
+  for (struct proc *p = proc; p < &proc[NPROC]; p++) {
+    if (p->state == UNUSED)
+      continue;
+    printf("%d %s %s%s\n", p->pid, states[p->state], p->name,
+           p->killed ? " (killed)" : "");
+  }
+}

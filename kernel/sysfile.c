@@ -1,0 +1,456 @@
+// kernel/sysfile.c: file-system system calls. Each fetches and checks
+// its arguments, then calls into fs/.
+#include <netv6/stat.h>
+#include "types.h"
+#include "param.h"
+#include "riscv.h"
+#include "spinlock.h"
+#include "sleeplock.h"
+#include "proc.h"
+#include "file.h"
+#include "defs.h"
+
+#define FD_CLOEXEC 1
+
+// The open file for descriptor argument n, or 0 (then -EBADF).
+static struct file *argfd(int n, int *pfd) {
+  int fd = argint(n);
+  if (fd < 0 || fd >= NOFILE)
+    return 0;
+  struct file *f = myproc()->ofile[fd];
+  if (f && pfd)
+    *pfd = fd;
+  return f;
+}
+
+// Give f the lowest free descriptor. Returns it, or -EMFILE.
+int fdalloc(struct file *f, int fdflags) {
+  struct proc *p = myproc();
+  for (int fd = 0; fd < NOFILE; fd++) {
+    if (p->ofile[fd] == 0) {
+      p->ofile[fd] = f;
+      p->fdflags[fd] = fdflags;
+      return fd;
+    }
+  }
+  return -EMFILE;
+}
+
+int64 sys_dup(void) {
+  struct file *f = argfd(0, 0);
+  if (f == 0)
+    return -EBADF;
+  int fd = fdalloc(f, 0);
+  if (fd >= 0)
+    filedup(f);
+  return fd;
+}
+
+// A byte count argument: negative counts are refused.
+static int argcount(int n) {
+  int64 v = arglong(n);
+  if (v < 0 || v > 0x7fffffff)
+    return -EINVAL;
+  return (int)v;
+}
+
+int64 sys_read(void) {
+  struct file *f = argfd(0, 0);
+  int n = argcount(2);
+  if (f == 0)
+    return -EBADF;
+  if (n < 0)
+    return n;
+  return fileread(f, argaddr(1), n);
+}
+
+int64 sys_write(void) {
+  struct file *f = argfd(0, 0);
+  int n = argcount(2);
+  if (f == 0)
+    return -EBADF;
+  if (n < 0)
+    return n;
+  return filewrite(f, argaddr(1), n);
+}
+
+int64 sys_close(void) {
+  int fd;
+  struct file *f = argfd(0, &fd);
+  if (f == 0)
+    return -EBADF;
+  myproc()->ofile[fd] = 0;
+  myproc()->fdflags[fd] = 0;
+  fileclose(f);
+  return 0;
+}
+
+int64 sys_fstat(void) {
+  struct file *f = argfd(0, 0);
+  if (f == 0)
+    return -EBADF;
+  return filestat(f, argaddr(1));
+}
+
+// link(old, new): another name for a file that is not a directory.
+int64 sys_link(void) {
+  char old[MAXPATH], new[MAXPATH], name[DIRSIZ + 1];
+  int err;
+  if ((err = argstr(0, old, MAXPATH)) < 0 || (err = argstr(1, new, MAXPATH)) < 0)
+    return err;
+  begin_op();
+  struct inode *ip = namei_err(old, &err);
+  if (ip == 0) {
+    end_op();
+    return err;
+  }
+  ilock(ip);
+  if (ip->type == T_DIR) {
+    iunlockput(ip);
+    end_op();
+    return -EPERM;
+  }
+  ip->nlink++;
+  iupdate(ip);
+  iunlock(ip);
+
+  struct inode *dp = nameiparent(new, name, &err);
+  if (dp == 0)
+    goto bad;
+  ilock(dp);
+  if (dp->dev != ip->dev)
+    err = -EXDEV;
+  else
+    err = dirlink(dp, name, ip->inum);
+  iunlockput(dp);
+  if (err < 0)
+    goto bad;
+  iput(ip);
+  end_op();
+  return 0;
+
+bad:
+  ilock(ip);
+  ip->nlink--;
+  iupdate(ip);
+  iunlockput(ip);
+  end_op();
+  return err;
+}
+
+// unlink(path): remove a name; a directory only if it is empty.
+int64 sys_unlink(void) {
+  char path[MAXPATH], name[DIRSIZ + 1];
+  int err;
+  if ((err = argstr(0, path, MAXPATH)) < 0)
+    return err;
+  begin_op();
+  struct inode *dp = nameiparent(path, name, &err);
+  if (dp == 0) {
+    end_op();
+    return err;
+  }
+  ilock(dp);
+  struct inode *ip = 0;
+  uint off;
+  if (namecmp(name, ".") == 0 || namecmp(name, "..") == 0) {
+    err = -EINVAL;
+    goto bad;
+  }
+  if ((ip = dirlookup(dp, name, &off)) == 0) {
+    err = -ENOENT;
+    goto bad;
+  }
+  ilock(ip);
+  if (ip->nlink < 1)
+    panic("unlink: nlink < 1");
+  if (ip->type == T_DIR && !isdirempty(ip)) {
+    iunlockput(ip);
+    err = -ENOTEMPTY;
+    goto bad;
+  }
+  struct dirent de;
+  memset(&de, 0, sizeof(de));
+  if (writei(dp, 0, (uint64)&de, off, sizeof(de)) != sizeof(de))
+    panic("unlink: writei");
+  if (ip->type == T_DIR) {
+    dp->nlink--;  // the child's ".." is gone
+    iupdate(dp);
+  }
+  iunlockput(dp);
+  ip->nlink--;
+  iupdate(ip);
+  iunlockput(ip);
+  end_op();
+  return 0;
+
+bad:
+  iunlockput(dp);
+  end_op();
+  return err;
+}
+
+// Make a new inode of type at path. Returns it locked and referenced,
+// or 0 with *err set. If the name exists: for O_CREAT of a regular file
+// without excl, the existing file is returned; otherwise -EEXIST.
+// Inside a transaction.
+static struct inode *create(const char *path, short type, short major,
+                            short minor, int excl, int *err) {
+  char name[DIRSIZ + 1];
+  struct inode *dp = nameiparent(path, name, err);
+  if (dp == 0)
+    return 0;
+  ilock(dp);
+  struct inode *ip = dirlookup(dp, name, 0);
+  if (ip) {
+    iunlockput(dp);
+    ilock(ip);
+    if (type == T_FILE && !excl &&
+        (ip->type == T_FILE || ip->type == T_DEVICE))
+      return ip;
+    iunlockput(ip);
+    *err = -EEXIST;
+    return 0;
+  }
+  if ((ip = ialloc(dp->dev, type)) == 0) {
+    iunlockput(dp);
+    *err = -ENOSPC;
+    return 0;
+  }
+  ilock(ip);
+  ip->major = major;
+  ip->minor = minor;
+  ip->nlink = 1;
+  iupdate(ip);
+  if (type == T_DIR) {
+    // "." and ".." first; no nlink for "." (it would never reach 0).
+    if ((*err = dirlink(ip, ".", ip->inum)) < 0 ||
+        (*err = dirlink(ip, "..", dp->inum)) < 0)
+      goto fail;
+  }
+  if ((*err = dirlink(dp, name, ip->inum)) < 0)
+    goto fail;
+  if (type == T_DIR) {
+    dp->nlink++;  // for the new directory's ".."
+    iupdate(dp);
+  }
+  iunlockput(dp);
+  return ip;
+
+fail:
+  ip->nlink = 0;  // iput frees it
+  iupdate(ip);
+  iunlockput(ip);
+  iunlockput(dp);
+  return 0;
+}
+
+int64 sys_open(void) {
+  char path[MAXPATH];
+  int flags = argint(1);
+  int err;
+  if ((err = argstr(0, path, MAXPATH)) < 0)
+    return err;
+  int acc = flags & O_ACCMODE;
+  if (acc == O_ACCMODE)
+    return -EINVAL;
+
+  begin_op();
+  struct inode *ip;
+  if (flags & O_CREAT) {
+    ip = create(path, T_FILE, 0, 0, flags & O_EXCL, &err);
+    if (ip == 0) {
+      end_op();
+      return err;
+    }
+  } else {
+    if ((ip = namei_err(path, &err)) == 0) {
+      end_op();
+      return err;
+    }
+    ilock(ip);
+  }
+  if (ip->type == T_DIR && acc != O_RDONLY) {
+    err = -EISDIR;
+    goto bad;
+  }
+  if ((flags & O_DIRECTORY) && ip->type != T_DIR) {
+    err = -ENOTDIR;
+    goto bad;
+  }
+  if (ip->type == T_SOCK) {
+    err = -ENXIO;  // a socket's name: use connect(), not open()
+    goto bad;
+  }
+  if (ip->type == T_DEVICE && (ip->major < 0 || ip->major >= NDEV)) {
+    err = -ENXIO;
+    goto bad;
+  }
+  struct file *f = filealloc();
+  if (f == 0) {
+    err = -ENFILE;
+    goto bad;
+  }
+  int fd = fdalloc(f, (flags & O_CLOEXEC) ? FD_CLOEXEC : 0);
+  if (fd < 0) {
+    fileclose(f);
+    err = fd;
+    goto bad;
+  }
+  if (ip->type == T_DEVICE) {
+    f->type = FD_DEVICE;
+    f->major = ip->major;
+  } else {
+    f->type = FD_INODE;
+    f->off = 0;
+  }
+  f->ip = ip;
+  f->readable = acc == O_RDONLY || acc == O_RDWR;
+  f->writable = acc == O_WRONLY || acc == O_RDWR;
+  f->flags = flags & (O_APPEND | O_NONBLOCK);
+  if ((flags & O_TRUNC) && ip->type == T_FILE && f->writable)
+    itrunc(ip);
+  iunlock(ip);
+  end_op();
+  return fd;
+
+bad:
+  iunlockput(ip);
+  end_op();
+  return err;
+}
+
+int64 sys_mkdir(void) {
+  char path[MAXPATH];
+  int err;
+  if ((err = argstr(0, path, MAXPATH)) < 0)
+    return err;
+  begin_op();
+  struct inode *ip = create(path, T_DIR, 0, 0, 1, &err);
+  if (ip == 0) {
+    end_op();
+    return err;
+  }
+  iunlockput(ip);
+  end_op();
+  return 0;
+}
+
+int64 sys_mknod(void) {
+  char path[MAXPATH];
+  int err;
+  if ((err = argstr(0, path, MAXPATH)) < 0)
+    return err;
+  int major = argint(1), minor = argint(2);
+  if (major < 0 || major >= NDEV || minor < 0 || minor > 0x7fff)
+    return -EINVAL;
+  begin_op();
+  struct inode *ip = create(path, T_DEVICE, major, minor, 1, &err);
+  if (ip == 0) {
+    end_op();
+    return err;
+  }
+  iunlockput(ip);
+  end_op();
+  return 0;
+}
+
+int64 sys_chdir(void) {
+  char path[MAXPATH];
+  int err;
+  if ((err = argstr(0, path, MAXPATH)) < 0)
+    return err;
+  struct proc *p = myproc();
+  begin_op();
+  struct inode *ip = namei_err(path, &err);
+  if (ip == 0) {
+    end_op();
+    return err;
+  }
+  ilock(ip);
+  if (ip->type != T_DIR) {
+    iunlockput(ip);
+    end_op();
+    return -ENOTDIR;
+  }
+  iunlock(ip);
+  iput(p->cwd);
+  end_op();
+  p->cwd = ip;
+  return 0;
+}
+
+int64 sys_pipe(void) {
+  uint64 fdarray = argaddr(0);
+  struct proc *p = myproc();
+  struct file *rf, *wf;
+  int err = pipealloc(&rf, &wf);
+  if (err < 0)
+    return err;
+  int fd0 = fdalloc(rf, 0);
+  int fd1 = fd0 < 0 ? -EMFILE : fdalloc(wf, 0);
+  if (fd0 < 0 || fd1 < 0) {
+    if (fd0 >= 0)
+      p->ofile[fd0] = 0;
+    fileclose(rf);
+    fileclose(wf);
+    return -EMFILE;
+  }
+  int fds[2] = {fd0, fd1};
+  if (copyout(p->pagetable, fdarray, fds, sizeof(fds)) < 0) {
+    p->ofile[fd0] = 0;
+    p->ofile[fd1] = 0;
+    fileclose(rf);
+    fileclose(wf);
+    return -EFAULT;
+  }
+  return 0;
+}
+
+// exec(path, argv): argv is a user array of string pointers ending
+// with 0; at most MAXARG strings, each copied into its own page.
+int64 sys_exec(void) {
+  char path[MAXPATH];
+  char *argv[MAXARG + 1];
+  int err;
+  if ((err = argstr(0, path, MAXPATH)) < 0)
+    return err;
+  uint64 uargv = argaddr(1);
+  memset(argv, 0, sizeof(argv));
+  for (int i = 0;; i++) {
+    if (i > MAXARG) {
+      err = -E2BIG;
+      goto out;
+    }
+    uint64 uarg;
+    if ((err = fetchaddr(uargv + sizeof(uint64) * i, &uarg)) < 0)
+      goto out;
+    if (uarg == 0)
+      break;
+    if ((argv[i] = kalloc()) == 0) {
+      err = -ENOMEM;
+      goto out;
+    }
+    if ((err = copyinstr(myproc()->pagetable, argv[i], uarg, PGSIZE)) < 0) {
+      if (err == -ENAMETOOLONG)
+        err = -E2BIG;
+      goto out;
+    }
+  }
+  err = kexec(path, argv);
+out:
+  for (int i = 0; i <= MAXARG && argv[i]; i++)
+    kfree(argv[i]);
+  return err;
+}
+
+// exec() succeeded: close the descriptors marked FD_CLOEXEC.
+void closeonexec(struct proc *p) {
+  for (int fd = 0; fd < NOFILE; fd++) {
+    if (p->ofile[fd] && (p->fdflags[fd] & FD_CLOEXEC)) {
+      fileclose(p->ofile[fd]);
+      p->ofile[fd] = 0;
+      p->fdflags[fd] = 0;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+// kernel/sysproc.c: process system calls. Argument fetching only; the
+// work is in proc.c.
+#include <netv6/wait.h>
+#include <netv6/sysinfo.h>
+#include "types.h"
+#include "param.h"
+#include "memlayout.h"
+#include "spinlock.h"
+#include "proc.h"
+#include "sbi.h"
+#include "defs.h"
+
+int64 sys_exit(void) {
+  kexit(W_EXITCODE(argint(0)));
+  return 0;  // not reached
+}
+
+int64 sys_getpid(void) { return myproc()->pid; }
+int64 sys_getppid(void) { return getppid(); }
+int64 sys_fork(void) { return fork(); }
+int64 sys_wait(void) { return kwait(argaddr(0)); }
+int64 sys_kill(void) { return kkill(argint(0), argint(1)); }
+
+// sbrk(n): grow or shrink memory by n bytes; returns the old break.
+int64 sys_sbrk(void) {
+  int64 n = arglong(0);
+  uint64 old = myproc()->sz;
+  int err = growproc(n);
+  if (err < 0)
+    return err;
+  return old;
+}
+
+// pause(ticks): sleep for ticks timer ticks (HZ per second).
+int64 sys_pause(void) {
+  int n = argint(0);
+  if (n < 0)
+    return -EINVAL;
+  acquire(&tickslock);
+  uint64 start = ticks;
+  while (ticks - start < (uint64)n) {
+    if (killed(myproc())) {
+      release(&tickslock);
+      return -EINTR;
+    }
+    sleep(&ticks, &tickslock);
+  }
+  release(&tickslock);
+  return 0;
+}
+
+int64 sys_uptime(void) {
+  acquire(&tickslock);
+  uint64 t = ticks;
+  release(&tickslock);
+  return t;
+}
+
+int64 sys_poweroff(void) {
+  printf("netv6: power off\n");
+  sbi_shutdown();
+}
+
+int64 sys_sysinfo(void) {
+  struct sysinfo si;
+  memset(&si, 0, sizeof(si));
+  si.freepages = kfreecount();
+  si.totalpages = ktotalcount();
+  si.nproc = nprocs();
+  si.nfile = nfiles();
+  si.ninode = ninodes();
+  si.nsocket = 0;
+  si.uptime = sys_uptime();
+  si.ncpu = ncpus();
+  si.hz = HZ;
+  return copyout(myproc()->pagetable, argaddr(0), &si, sizeof(si));
+}
