@@ -59,7 +59,6 @@ $(BUILD)/kernel.elf: $(KOBJS) kernel/kernel.ld
 -include $(KOBJS:.o=.d)
 
 include user/user.mk
-UCFLAGS := $(subst -march=rv64gc -mabi=lp64d,$(ARCHFLAGS),$(UCFLAGS))
 include mkfs/mkfs.mk
 -include tests/tests.mk
 

@@ -4,6 +4,12 @@
 
 void *memset(void *dst, int c, size_t n) {
   uchar *d = dst;
+  if ((((uint64)d | n) & 7) == 0) {
+    uint64 w = (uchar)c * 0x0101010101010101ULL;
+    for (size_t i = 0; i < n; i += 8)
+      *(uint64 *)(d + i) = w;
+    return dst;
+  }
   for (size_t i = 0; i < n; i++)
     d[i] = c;
   return dst;

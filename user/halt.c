@@ -1,0 +1,5 @@
+// user/halt.c: halt powers the machine off.
+
+#include <netv6.h>
+
+int main(void) { poweroff(); }

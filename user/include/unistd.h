@@ -1,0 +1,42 @@
+// unistd.h: the POSIX-style process, file and time system calls.
+// Each returns -1 and sets errno on failure unless noted.
+#ifndef _UNISTD_H
+#define _UNISTD_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+
+int fork(void);
+void exit(int status) __attribute__((noreturn));
+void _exit(int status) __attribute__((noreturn));
+int getpid(void);
+int getppid(void);
+// exec replaces the program with path, passing the NULL-terminated argv.
+// It returns only on failure. execv is the same call.
+int exec(const char *path, char *const argv[]);
+int execv(const char *path, char *const argv[]);
+
+int read(int fd, void *buf, int n);
+int write(int fd, const void *buf, int n);
+int close(int fd);
+int dup(int fd);      // the lowest free descriptor, sharing fd's file
+int pipe(int fds[2]); // fds[0] is the read end, fds[1] the write end
+
+int chdir(const char *path);
+int unlink(const char *path);
+int link(const char *old, const char *new);
+
+// sbrk grows (or shrinks) the data segment by n bytes and returns the old
+// break; (void *)-1 and ENOMEM on failure.
+void *sbrk(long n);
+
+// sleep pauses for the given seconds; returns 0, or the seconds
+// requested if interrupted. usleep rounds up to whole timer ticks.
+unsigned sleep(unsigned seconds);
+int usleep(useconds_t usec);
+
+#endif

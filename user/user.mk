@@ -1,0 +1,51 @@
+# user/user.mk: user space build (libc and programs), included by the
+# top-level Makefile, which sets BUILD, TOOLPREFIX and UCC.
+#
+#   $(BUILD)/user/libc.a       the C library, from user/lib/*.c and *.S
+#   $(BUILD)/user/<prog>       a program, from user/<prog>.c and libc.a
+#   UPROGS                     every program to put in the image; other
+#                              fragments add theirs with UPROGS +=
+# Objects go under $(BUILD)/user/obj/, each with a .d dependency file.
+
+UCC ?= $(TOOLPREFIX)gcc
+UAR ?= $(TOOLPREFIX)ar
+
+UCFLAGS := -Wall -Werror -O2 -g -ffreestanding -fno-common -nostdlib \
+  $(ARCHFLAGS) \
+  -I user/include -I include -MMD -MP
+# libc may not have its own loops turned into calls to memset/memcpy.
+ULIBCFLAGS := -fno-tree-loop-distribute-patterns
+ULDFLAGS := -nostdlib -T user/user.ld -Wl,-u,_start
+
+ULIBC_SRCS := $(wildcard user/lib/*.c user/lib/*.S)
+ULIBC_OBJS := $(patsubst user/lib/%,$(BUILD)/user/obj/lib/%.o,\
+  $(basename $(ULIBC_SRCS)))
+ULIBC := $(BUILD)/user/libc.a
+
+UPROGS += $(addprefix $(BUILD)/user/,\
+  init sh ls cat echo grep wc mkdir rm ln kill halt)
+
+$(ULIBC): $(ULIBC_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(UAR) rcs $@ $^
+
+$(BUILD)/user/obj/lib/%.o: user/lib/%.c
+	@mkdir -p $(@D)
+	$(UCC) $(UCFLAGS) $(ULIBCFLAGS) -c -o $@ $<
+
+$(BUILD)/user/obj/lib/%.o: user/lib/%.S
+	@mkdir -p $(@D)
+	$(UCC) $(UCFLAGS) -c -o $@ $<
+
+$(BUILD)/user/obj/%.o: user/%.c
+	@mkdir -p $(@D)
+	$(UCC) $(UCFLAGS) -c -o $@ $<
+
+$(BUILD)/user/%: $(BUILD)/user/obj/%.o $(ULIBC) user/user.ld
+	$(UCC) $(ULDFLAGS) -o $@ $< $(ULIBC) -lgcc
+
+# Program objects are intermediate files of the rule above; keep them.
+.PRECIOUS: $(BUILD)/user/obj/%.o
+
+-include $(wildcard $(BUILD)/user/obj/*.d $(BUILD)/user/obj/lib/*.d)
