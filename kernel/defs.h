@@ -29,7 +29,7 @@ void nullinit(void);
 // dev/uart.c
 void uartinit(void);
 void uartintr(void);
-int uartputc(int c);
+int uartwrite(const char *buf, int n);
 void uartputc_sync(int c);
 
 // dev/virtio.c, dev/virtio_blk.c

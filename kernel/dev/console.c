@@ -36,18 +36,18 @@ void consputc(int c) {
 
 static int consolewrite(int user_src, uint64 src, int n, int flags) {
   (void)flags;
-  char chunk[64];
+  char chunk[128];
   int done = 0;
   while (done < n) {
     int m = n - done < (int)sizeof(chunk) ? n - done : (int)sizeof(chunk);
     if (either_copyin(chunk, user_src, src + done, m) < 0)
       return done > 0 ? done : -EFAULT;
-    for (int i = 0; i < m; i++) {
-      int err = uartputc(chunk[i]);
-      if (err < 0)
-        return done + i > 0 ? done + i : err;
-    }
-    done += m;
+    int r = uartwrite(chunk, m);
+    if (r < 0)
+      return done > 0 ? done : r;
+    done += r;
+    if (r < m)
+      break;
   }
   return done;
 }

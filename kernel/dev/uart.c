@@ -37,6 +37,7 @@ static struct {
   char buf[TXBUF];
   uint64 w;  // next slot to write
   uint64 r;  // next slot to send
+  int waiting;  // a writer sleeps for room
 } tx;
 
 void uartinit(void) {
@@ -50,32 +51,43 @@ void uartinit(void) {
   initlock(&tx.lock, "uart");
 }
 
-// Send what the ring holds while the transmitter has room.
-// tx.lock must be held.
+// Send what the ring holds while the transmitter has room, and wake
+// writers waiting for room. tx.lock must be held.
 static void uartstart(void) {
+  int sent = 0;
   while (tx.w != tx.r && (rd(LSR) & LSR_TX_IDLE)) {
     wr(THR, tx.buf[tx.r % TXBUF]);
     tx.r++;
-    wakeup(&tx.r);  // uartputc may wait for room
+    sent = 1;
+  }
+  if (sent && tx.waiting) {
+    tx.waiting = 0;
+    wakeup(&tx.r);
   }
 }
 
-// Queue a character from a process; sleeps while the ring is full.
-// Returns -EINTR if the process is killed while waiting.
-int uartputc(int c) {
+// Queue n characters from a process, sleeping while the ring is full.
+// Returns n, or the count queued before the process was killed
+// (-EINTR if none).
+int uartwrite(const char *buf, int n) {
+  int i = 0;
   acquire(&tx.lock);
-  while (tx.w == tx.r + TXBUF) {
-    if (killed(myproc())) {
-      release(&tx.lock);
-      return -EINTR;
+  while (i < n) {
+    if (tx.w == tx.r + TXBUF) {
+      if (killed(myproc())) {
+        release(&tx.lock);
+        return i > 0 ? i : -EINTR;
+      }
+      tx.waiting = 1;
+      sleep(&tx.r, &tx.lock);
+      continue;
     }
-    sleep(&tx.r, &tx.lock);
+    while (i < n && tx.w != tx.r + TXBUF)
+      tx.buf[tx.w++ % TXBUF] = buf[i++];
+    uartstart();
   }
-  tx.buf[tx.w % TXBUF] = c;
-  tx.w++;
-  uartstart();
   release(&tx.lock);
-  return 0;
+  return n;
 }
 
 // Write a character at once, spinning; for kernel printf and echo.

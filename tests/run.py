@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""tests/run.py: runs test suites and prints one total.
+
+    python3 tests/run.py [--cpus N] SUITE...
+    python3 tests/run.py all                       # what `make test` runs
+    python3 tests/run.py quick                     # `make test-quick`
+    python3 tests/run.py usertests-quick
+    python3 tests/run.py usertests:pipe1m          # one in-guest case
+
+Suites:
+    all              unit boot usertests
+    quick            unit boot-quick usertests-quick
+    unit             each command of UNIT_COMMANDS; parses Check's summary
+                     "NN%: Checks: N, Failures: F, Errors: E"
+    boot             tests/test_boot.py (console end-to-end cases)
+    boot-quick       the same without its slow cases (test_boot.py -q)
+    usertests        boots a guest and runs `usertests` (the full suite)
+    usertests-quick  the same with `usertests -q`
+    usertests:NAME   `usertests NAME`, one in-guest case
+
+Every case prints `PASS suite/case` or `FAIL suite/case: reason`, every
+suite a line `suite NAME: N passed, N failed`, and the run ends with
+exactly one line `N passed, N failed`. Exit status 1 if anything failed.
+
+In-guest protocol (user/usertests.c): `START case` before each case,
+then `PASS case` or `FAIL case: why`, and finally
+`usertests: N passed, N failed`. A guest that crashes or hangs counts as
+one failure for the case that was started and did not finish; the final
+line missing or disagreeing with the per-case lines is a failure too.
+"""
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import harness  # noqa: E402
+from harness import Guest, GuestError, ROOT  # noqa: E402
+
+# Host unit-test commands (each prints Check's summary line).
+UNIT_COMMANDS = [
+    ["make", "--no-print-directory", "unit-mkfs"],
+]
+
+# Host-side limits for the in-guest suites (seconds, before
+# NETV6_TIMEOUT_SCALE). STEP is the longest one case may take to print
+# its result line; TOTAL bounds the whole suite.
+USERTESTS_STEP = 420
+USERTESTS_TOTAL = {"full": 900, "quick": 150, "one": 450}
+
+
+class Tally:
+    def __init__(self, suite):
+        self.suite = suite
+        self.passed = 0
+        self.failed = 0
+
+    def ok(self, name):
+        self.passed += 1
+        print("PASS %s/%s" % (self.suite, name), flush=True)
+
+    def bad(self, name, why):
+        self.failed += 1
+        print("FAIL %s/%s: %s" % (self.suite, name, why), flush=True)
+
+
+# ---- unit: Check programs -------------------------------------------------
+
+CHECK_SUMMARY = re.compile(r"(\d+)%: Checks: (\d+), Failures: (\d+), Errors: (\d+)")
+CHECK_FAIL = re.compile(r"^[^:\s]+:\d+:([FE]):([^:]*):([^:]*):-?\d+: ?(.*)$")
+
+
+def run_unit(t):
+    for cmd in UNIT_COMMANDS:
+        label = " ".join(cmd)
+        try:
+            r = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, timeout=600,
+                               universal_newlines=True, errors="replace")
+        except (OSError, subprocess.TimeoutExpired) as e:
+            t.bad(label, str(e))
+            continue
+        checks = fails = 0
+        seen = False
+        for line in r.stdout.split("\n"):
+            m = CHECK_SUMMARY.search(line)
+            if m:
+                seen = True
+                checks += int(m.group(2))
+                fails += int(m.group(3)) + int(m.group(4))
+            m = CHECK_FAIL.match(line)
+            if m:
+                print("FAIL %s/%s:%s: %s" % (t.suite, m.group(2), m.group(3),
+                                              m.group(4)), flush=True)
+        t.passed += checks - fails
+        t.failed += fails
+        if seen:
+            print("  %s: %d checks, %d failed" % (label, checks, fails), flush=True)
+        if not seen:
+            tail = "\n".join(r.stdout.rstrip().split("\n")[-20:])
+            if tail:
+                print(tail)
+            t.bad(label, "no Check summary line (exit status %d)" % r.returncode)
+        elif r.returncode != 0 and fails == 0:
+            t.bad(label, "exit status %d with no failing check" % r.returncode)
+
+
+# ---- boot: tests/test_boot.py ------------------------------------------
+
+CASE_LINE = re.compile(r"^(PASS|FAIL) (\S+?)(?:: (.*))?$")
+
+
+def run_script(t, argv, timeout):
+    try:
+        p = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT,
+                             universal_newlines=True, errors="replace",
+                             start_new_session=True)
+    except OSError as e:
+        t.bad(os.path.basename(argv[1]), str(e))
+        return
+    results = 0
+    deadline = time.monotonic() + timeout * harness.scale()
+    try:
+        for line in p.stdout:
+            line = line.rstrip("\n")
+            m = CASE_LINE.match(line)
+            if m and m.group(1) == "PASS":
+                t.ok(m.group(2))
+                results += 1
+            elif m:
+                t.bad(m.group(2), m.group(3) or "failed")
+                results += 1
+            else:
+                print(line, flush=True)
+            if time.monotonic() > deadline:
+                break
+        p.wait(timeout=max(1, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        pass
+    finally:
+        if p.poll() is None:
+            # SIGTERM first: the script's harness then kills its QEMUs.
+            os.killpg(p.pid, signal.SIGTERM)
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(p.pid, signal.SIGKILL)
+                p.wait()
+            t.bad(os.path.basename(argv[1]), "timed out or interrupted")
+    if p.returncode != 0 and t.failed == 0:
+        t.bad(os.path.basename(argv[1]),
+              "exit status %d with no failing case" % p.returncode)
+    elif results == 0 and p.returncode == 0:
+        t.bad(os.path.basename(argv[1]), "ran no cases")
+
+
+def run_boot(t, quick=False):
+    argv = [sys.executable, os.path.join(HERE, "test_boot.py")]
+    run_script(t, argv + (["-q"] if quick else []), 1800)
+
+
+# ---- in-guest suites -----------------------------------------------------
+
+UT_LINE = re.compile(r"(?m)^(START|PASS|FAIL) (\S+?)(?:: ([^\r\n]*))?\r?\n"
+                     r"|^usertests: (\d+) passed, (\d+) failed\r?\n"
+                     r"|^(\$) ")
+
+
+def run_usertests(t, args, mode):
+    cmd = "usertests" + ("" if not args else " " + args)
+    started = None
+    final = None
+    counted = Tally(t.suite)  # what the per-case lines said
+    try:
+        with Guest(name=t.suite.replace(":", "-")) as g:
+            deadline = time.monotonic() + USERTESTS_TOTAL[mode] * harness.scale()
+            g.send(cmd + "\n")
+            g.expect(re.escape(cmd) + r"\r?\n", 30)
+            while final is None:
+                left = (deadline - time.monotonic()) / harness.scale()
+                if left <= 0:
+                    g._error("suite took longer than %ds" % USERTESTS_TOTAL[mode])
+                m = g.expect(UT_LINE, min(USERTESTS_STEP, left),
+                             "the next result line")
+                if m.group(6):
+                    g._error("usertests ended without its final line")
+                if m.group(4) is not None:
+                    final = (int(m.group(4)), int(m.group(5)))
+                elif m.group(1) == "START":
+                    started = m.group(2)
+                elif m.group(1) == "PASS":
+                    t.ok(m.group(2))
+                    counted.passed += 1
+                    started = None
+                else:
+                    t.bad(m.group(2), m.group(3) or "failed")
+                    counted.failed += 1
+                    started = None
+            g.prompt(60)
+            if final != (counted.passed, counted.failed):
+                t.bad("summary", "final line says %d passed, %d failed; cases "
+                      "said %d, %d" % (final + (counted.passed, counted.failed)))
+            if final[1] or t.failed:
+                g.fail("usertests reported failures")
+            g.poweroff(30)
+    except GuestError as e:
+        t.bad(started or "usertests", "%s%s" % (
+            "guest died or hung in this case: " if started else "", e))
+
+
+# ---- main ------------------------------------------------------------------
+
+# Names that stand for several suites.
+ALIASES = {
+    "all": ["unit", "boot", "usertests"],
+    "quick": ["unit", "boot-quick", "usertests-quick"],
+}
+
+
+def suites(name):
+    if name == "unit":
+        return run_unit
+    if name == "boot":
+        return run_boot
+    if name == "boot-quick":
+        return lambda t: run_boot(t, quick=True)
+    if name == "usertests":
+        return lambda t: run_usertests(t, "", "full")
+    if name == "usertests-quick":
+        return lambda t: run_usertests(t, "-q", "quick")
+    if name.startswith("usertests:") and len(name) > 10:
+        case = name[10:]
+        if not re.match(r"^[A-Za-z0-9_]+$", case):
+            return None
+        return lambda t: run_usertests(t, case, "one")
+    return None
+
+
+def main(argv):
+    if not argv or any(a in ("-h", "--help") for a in argv):
+        print(__doc__.strip())
+        return 0 if argv else 2
+    if argv[0] == "--cpus" and len(argv) > 1:
+        os.environ["CPUS"] = argv[1]  # read by harness.Guest, here and in children
+        argv = argv[2:]
+    argv = [s for a in argv for s in ALIASES.get(a, [a])]
+    bad = [a for a in argv if suites(a) is None]
+    if bad:
+        print("unknown suite(s): %s" % " ".join(bad))
+        return 2
+    total = Tally("all")
+    for name in argv:
+        t = Tally(name)
+        print("== suite %s" % name, flush=True)
+        try:
+            suites(name)(t)
+        except Exception as e:  # a harness bug must still count
+            t.bad("harness", "%s: %s" % (type(e).__name__, e))
+        print("suite %s: %d passed, %d failed" % (name, t.passed, t.failed),
+              flush=True)
+        total.passed += t.passed
+        total.failed += t.failed
+    print("%d passed, %d failed" % (total.passed, total.failed), flush=True)
+    return 1 if total.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,11 @@
+# tests/tests.mk: the in-guest test programs, included by the top-level
+# Makefile after user/user.mk and before the fs.img rule (so that they
+# land in the image). The test targets themselves (make test,
+# make test-quick) are in the Makefile and call tests/run.py.
+#
+#   usertests   the in-guest suite (user/usertests.c, which includes its
+#               cases from user/usertests_*.inc; -MMD tracks them)
+#   forkbomb    forks until fork fails (tests/test_boot.py)
+#   nullderef   reads through NULL (tests/test_boot.py)
+
+UPROGS += $(addprefix $(BUILD)/user/,usertests forkbomb nullderef)
