@@ -207,5 +207,6 @@ void uvmclear(pagetable_t pt, uint64 va);
 int copyout(pagetable_t pt, uint64 dstva, const void *src, uint64 len);
 int copyin(pagetable_t pt, void *dst, uint64 srcva, uint64 len);
 int copyinstr(pagetable_t pt, char *dst, uint64 srcva, uint64 max);
+int uaccess_ok(pagetable_t pt, uint64 va, uint64 len, int write);
 
 #endif

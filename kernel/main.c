@@ -7,6 +7,8 @@
 #include "proc.h"
 #include "sbi.h"
 #include "defs.h"
+#include "net/net.h"
+#include "net/socket.h"
 
 extern char _entry_secondary[];  // entry.S
 static volatile int boot_done;
@@ -35,6 +37,8 @@ void kmain(uint64 hartid, uint64 boot) {
     binit();
     iinit();
     fileinit();
+    sockinit();
+    xv6sock_init();
     virtio_blk_init();
     cpus[hartid].started = 1;
     __sync_synchronize();

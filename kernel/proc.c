@@ -14,6 +14,7 @@
 #include "sbi.h"
 #include <netv6/fs.h>
 #include "defs.h"
+#include "net/net.h"
 
 struct cpu cpus[NCPU];
 struct proc proc[NPROC];
@@ -248,6 +249,8 @@ void kexit(int status) {
   struct proc *p = myproc();
   if (p == initproc)
     panic("init exiting (status %d)", status);
+
+  xv6sock_exit(p->pid);  // the xv6 face's ports are not files
 
   for (int fd = 0; fd < NOFILE; fd++) {
     if (p->ofile[fd]) {

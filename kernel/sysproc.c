@@ -9,6 +9,7 @@
 #include "proc.h"
 #include "sbi.h"
 #include "defs.h"
+#include "net/socket.h"
 
 int64 sys_exit(void) {
   kexit(W_EXITCODE(argint(0)));
@@ -69,7 +70,7 @@ int64 sys_sysinfo(void) {
   si.nproc = nprocs();
   si.nfile = nfiles();
   si.ninode = ninodes();
-  si.nsocket = 0;
+  si.nsocket = nsockets();
   si.uptime = sys_uptime();
   si.ncpu = ncpus();
   si.hz = HZ;

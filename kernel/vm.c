@@ -208,6 +208,16 @@ static uint64 userpage(pagetable_t pt, uint64 va, int need) {
   return PTE2PA(*pte);
 }
 
+// May the process read (or, with write, write) all of [va, va+len)?
+int uaccess_ok(pagetable_t pt, uint64 va, uint64 len, int write) {
+  if (va + len < va)
+    return 0;
+  for (uint64 a = PGROUNDDOWN(va); a < va + len; a += PGSIZE)
+    if (userpage(pt, a, write ? PTE_W : PTE_R) == 0)
+      return 0;
+  return 1;
+}
+
 // Copy len bytes from the kernel to user address dstva.
 int copyout(pagetable_t pt, uint64 dstva, const void *src, uint64 len) {
   const char *s = src;

@@ -23,7 +23,7 @@ ULIBC_OBJS := $(patsubst user/lib/%,$(BUILD)/user/obj/lib/%.o,\
 ULIBC := $(BUILD)/user/libc.a
 
 UPROGS += $(addprefix $(BUILD)/user/,\
-  init sh ls cat echo grep wc mkdir rm ln kill halt)
+  init sh ls cat echo grep wc mkdir rm ln kill halt socktest)
 
 $(ULIBC): $(ULIBC_OBJS)
 	@mkdir -p $(@D)

@@ -39,6 +39,11 @@
   SYSCALL(close, 21)                        \
   SYSCALL(poweroff, 22)                     \
   SYSCALL(sysinfo, 23)                      \
-  SYSCALL(getppid, 24)
+  SYSCALL(getppid, 24)                      \
+  SYSCALL_RAW(xv6_listen, 25)               \
+  SYSCALL_RAW(xv6_connect, 26)              \
+  SYSCALL_RAW(xv6_send, 27)                 \
+  SYSCALL_RAW(xv6_recv, 28)                 \
+  SYSCALL_RAW(xv6_disconnect, 29)
 
 #endif

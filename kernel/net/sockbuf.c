@@ -1,0 +1,105 @@
+// kernel/net/sockbuf.c: the byte ring of a socket's receive buffer.
+#include <netv6/errno.h>
+#include "sockbuf.h"
+
+static uint32_t roundpages(uint32_t bytes) {
+  uint32_t n = (bytes + SB_PAGE - 1) / SB_PAGE;
+  if (n < 1)
+    n = 1;
+  if (n > SB_MAXPAGES)
+    n = SB_MAXPAGES;
+  return n;
+}
+
+void sb_init(struct sockbuf *sb, uint32_t hiwat) {
+  for (int i = 0; i < SB_MAXPAGES; i++)
+    sb->page[i] = 0;
+  sb->npages = 0;
+  sb->hiwat = roundpages(hiwat) * SB_PAGE;
+  sb->head = sb->tail = 0;
+}
+
+int sb_resize(struct sockbuf *sb, uint32_t hiwat) {
+  if (sb_len(sb) != 0)
+    return -EBUSY;
+  sb_free(sb);
+  sb_init(sb, hiwat);
+  return 0;
+}
+
+uint32_t sb_len(const struct sockbuf *sb) { return sb->tail - sb->head; }
+uint32_t sb_space(const struct sockbuf *sb) { return sb->hiwat - sb_len(sb); }
+
+// Allocate every page of the ring. Returns 0 or -ENOBUFS.
+static int sb_fill(struct sockbuf *sb) {
+  uint32_t want = sb->hiwat / SB_PAGE;
+  while (sb->npages < want) {
+    void *p = sb_page_alloc();
+    if (p == 0)
+      return -ENOBUFS;
+    sb->page[sb->npages++] = p;
+  }
+  return 0;
+}
+
+// The contiguous run of the ring at position pos: a pointer to it and
+// how many bytes it has before the end of its page.
+static char *sb_at(const struct sockbuf *sb, uint64_t pos, uint32_t *run) {
+  uint32_t off = pos % sb->hiwat;
+  *run = SB_PAGE - off % SB_PAGE;
+  return (char *)sb->page[off / SB_PAGE] + off % SB_PAGE;
+}
+
+int sb_write(struct sockbuf *sb, int user, uint64_t src, uint32_t n) {
+  if (n > sb_space(sb))
+    n = sb_space(sb);
+  if (n == 0)
+    return 0;
+  int err = sb_fill(sb);
+  if (err < 0)
+    return err;
+  uint32_t done = 0;
+  while (done < n) {
+    uint32_t run;
+    char *p = sb_at(sb, sb->tail + done, &run);
+    if (run > n - done)
+      run = n - done;
+    if (sb_copyin(p, user, src + done, run) < 0)
+      break;
+    done += run;
+  }
+  sb->tail += done;
+  if (done == 0)
+    return -EFAULT;
+  return done;
+}
+
+int sb_read(struct sockbuf *sb, int user, uint64_t dst, uint32_t n, int peek) {
+  if (n > sb_len(sb))
+    n = sb_len(sb);
+  uint32_t done = 0;
+  while (done < n) {
+    uint32_t run;
+    char *p = sb_at(sb, sb->head + done, &run);
+    if (run > n - done)
+      run = n - done;
+    if (sb_copyout(user, dst + done, p, run) < 0) {
+      if (done == 0)
+        return -EFAULT;
+      break;  // a short read: the caller gets what was copied
+    }
+    done += run;
+  }
+  if (!peek)
+    sb->head += done;
+  return done;
+}
+
+void sb_free(struct sockbuf *sb) {
+  for (uint32_t i = 0; i < sb->npages; i++) {
+    sb_page_free(sb->page[i]);
+    sb->page[i] = 0;
+  }
+  sb->npages = 0;
+  sb->head = sb->tail = 0;
+}

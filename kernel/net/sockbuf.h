@@ -1,0 +1,46 @@
+// kernel/net/sockbuf.h: a socket's receive buffer: a ring of bytes kept
+// in whole pages, up to a high-water mark (SO_RCVBUF).
+//
+// Host-compilable. It moves bytes with sb_copyin()/sb_copyout() and gets
+// pages from sb_page_alloc()/sb_page_free(), which the kernel (socket.c)
+// and the host tests each provide. It has no lock: the socket's lock
+// protects it.
+#ifndef KERNEL_NET_SOCKBUF_H
+#define KERNEL_NET_SOCKBUF_H
+
+#include <stdint.h>
+
+#define SB_PAGE 4096
+#define SB_MAXPAGES 64  // 256 KiB at most
+#define SB_DEFAULT (16 * 1024)
+
+struct sockbuf {
+  void *page[SB_MAXPAGES];
+  uint32_t npages;  // pages allocated (all at the first write)
+  uint32_t hiwat;   // capacity in bytes, a multiple of SB_PAGE
+  uint64_t head;    // bytes taken out, ever
+  uint64_t tail;    // bytes put in, ever
+};
+
+// Provided by the user of this file.
+int sb_copyin(void *dst, int user, uint64_t src, uint32_t n);
+int sb_copyout(int user, uint64_t dst, const void *src, uint32_t n);
+void *sb_page_alloc(void);
+void sb_page_free(void *page);
+
+// hiwat is rounded up to whole pages and limited to SB_MAXPAGES.
+void sb_init(struct sockbuf *sb, uint32_t hiwat);
+// Change the capacity; -EBUSY unless the buffer is empty.
+int sb_resize(struct sockbuf *sb, uint32_t hiwat);
+uint32_t sb_len(const struct sockbuf *sb);
+uint32_t sb_space(const struct sockbuf *sb);
+// Append up to n bytes from src (user address if user); returns the
+// count appended (less than n if space ran out), -EFAULT or -ENOBUFS.
+int sb_write(struct sockbuf *sb, int user, uint64_t src, uint32_t n);
+// Take up to n bytes into dst; with peek, leave them in the buffer.
+// Returns the count, or -EFAULT (nothing is taken then).
+int sb_read(struct sockbuf *sb, int user, uint64_t dst, uint32_t n, int peek);
+// Drop everything and free the pages.
+void sb_free(struct sockbuf *sb);
+
+#endif

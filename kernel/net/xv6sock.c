@@ -1,0 +1,285 @@
+// kernel/net/xv6sock.c: the xv6 face of the socket layer: the five calls
+// of the xv6 socket assignment (listen, connect, send, recv, disconnect)
+// with its signalcodes.h error codes.
+//
+// A thin layer: it checks arguments in the order the assignment's
+// semantics give, maps (owner process, local port) to a socket of the
+// core, and translates results. Port p is the AF_UNIX abstract name
+// "\0xv6:p"; connections run over the AF_UNIX stream transport.
+//
+// The face's own rules on top of a stream: listen accepts one client and
+// the server's port then names that connection; send waits until the
+// peer has read the previous message (one in flight each way); recv
+// returns 0, not a count. See docs/xv6-socket-api.md.
+#include <signalcodes.h>
+#include "../types.h"
+#include "../param.h"
+#include "../riscv.h"
+#include "../spinlock.h"
+#include "../proc.h"
+#include "../defs.h"
+#include "socket.h"
+#include "net.h"
+
+// [x] xv6lock must be held. Lock order: xv6lock -> unix_lock.
+static struct spinlock xv6lock;
+static struct {
+  struct socket *so;  // [x] 0 if the port is free
+  int pid;            // [x] owner
+} ports[XV6_NPORT];
+static int nopen;  // [x] ports in use
+
+void xv6sock_init(void) { initlock(&xv6lock, "xv6sock"); }
+
+// The abstract AF_UNIX name of a port.
+static int portname(int port, struct sockaddr_un *a) {
+  memset(a, 0, sizeof(*a));
+  a->sun_family = AF_UNIX;
+  char digits[8];
+  int n = 0;
+  do {
+    digits[n++] = '0' + port % 10;
+    port /= 10;
+  } while (port > 0);
+  char *p = a->sun_path;
+  *p++ = 0;
+  memmove(p, "xv6:", 4);
+  p += 4;
+  while (n > 0)
+    *p++ = digits[--n];
+  return sizeof(sa_family_t) + (p - a->sun_path);
+}
+
+// Free a port and drop its socket reference. xv6lock held.
+static struct socket *unport(int port) {
+  struct socket *so = ports[port].so;
+  ports[port].so = 0;
+  ports[port].pid = 0;
+  nopen--;
+  return so;
+}
+
+// The socket at port, referenced, if the caller owns it; else 0 with
+// *err = E_NOTFOUND or E_ACCESS_DENIED.
+static struct socket *owned(int port, int *err) {
+  struct socket *so = 0;
+  acquire(&xv6lock);
+  if (ports[port].so == 0)
+    *err = E_NOTFOUND;
+  else if (ports[port].pid != myproc()->pid)
+    *err = E_ACCESS_DENIED;
+  else {
+    so = ports[port].so;
+    soref(so);
+  }
+  release(&xv6lock);
+  return so;
+}
+
+// The peer is gone: close our end too (if the port still names it).
+static int reset(int port, struct socket *so) {
+  struct socket *old = 0;
+  acquire(&xv6lock);
+  if (ports[port].so == so)
+    old = unport(port);
+  release(&xv6lock);
+  if (old)
+    sorelease(old);
+  return E_CONNECTION_RESET_BY_REMOTE;
+}
+
+static int connected(struct socket *so) {
+  int st = sostate_get(so);
+  return st == SS_CONNECTED || st == SS_CLOSING;
+}
+
+// listen(port): wait for one client; the port then names the connection.
+int64 sys_xv6_listen(void) {
+  int port = argint(0);
+  struct sockaddr_un name;
+  struct socket *so;
+  if (port < 0 || port >= XV6_NPORT)
+    return E_INVALID_ARG;
+  acquire(&xv6lock);
+  if (nopen >= XV6_MAXSOCK || socreate(AF_UNIX, SOCK_STREAM, &so) < 0) {
+    release(&xv6lock);
+    return E_FAIL;
+  }
+  if (ports[port].so != 0) {
+    release(&xv6lock);
+    sorelease(so);
+    return E_ACCESS_DENIED;
+  }
+  int len = portname(port, &name);
+  if (sobind(so, (struct sockaddr *)&name, len) < 0 || solisten(so, 1) < 0) {
+    release(&xv6lock);
+    sorelease(so);
+    return E_FAIL;
+  }
+  ports[port].so = so;
+  ports[port].pid = myproc()->pid;
+  nopen++;
+  release(&xv6lock);
+
+  // Wait for a client, then take it and rename the port to the
+  // connection in one step under xv6lock, so that no second client can
+  // slip into the queue meanwhile (connect checks under xv6lock too).
+  struct socket *conn;
+  for (;;) {
+    if (sowaitconn(so) < 0)
+      return E_FAIL;  // killed: exit frees the port
+    acquire(&xv6lock);
+    int r = soaccept(so, 1, &conn);
+    if (r == 0)
+      ports[port].so = conn;  // the listener's reference is dropped below
+    release(&xv6lock);
+    if (r == 0)
+      break;
+    if (r != -EAGAIN)
+      return E_FAIL;
+  }
+  sorelease(so);
+  return 0;
+}
+
+// connect(port, host): returns the local port chosen, counting down
+// from the highest free one.
+int64 sys_xv6_connect(void) {
+  int port = argint(0);
+  char host[16];
+  if (argstr(1, host, sizeof(host)) < 0 ||
+      (strncmp(host, "localhost", sizeof(host)) != 0 &&
+       strncmp(host, "127.0.0.1", sizeof(host)) != 0))
+    return E_INVALID_ARG;
+  if (port < 0 || port >= XV6_NPORT)
+    return E_INVALID_ARG;
+
+  acquire(&xv6lock);
+  int local = XV6_NPORT - 1;
+  while (local > 0 && ports[local].so != 0)
+    local--;
+  struct socket *so = 0;
+  int err = 0;
+  if (nopen >= XV6_MAXSOCK || local == 0 ||
+      socreate(AF_UNIX, SOCK_STREAM, &so) < 0)
+    err = E_FAIL;
+  else if (ports[port].so == 0)
+    err = E_NOTFOUND;
+  else if (!soacceptable(ports[port].so))
+    err = E_WRONG_STATE;
+  if (err == 0) {
+    struct sockaddr_un a;
+    int len = portname(local, &a);
+    if (sobind(so, (struct sockaddr *)&a, len) < 0) {
+      err = E_FAIL;
+    } else {
+      len = portname(port, &a);
+      if (soconnect(so, (struct sockaddr *)&a, len, 1) < 0)
+        err = E_WRONG_STATE;
+    }
+  }
+  if (err == 0) {
+    ports[local].so = so;
+    ports[local].pid = myproc()->pid;
+    nopen++;
+  }
+  release(&xv6lock);
+  if (err != 0) {
+    if (so)
+      sorelease(so);
+    return err;
+  }
+  return local;
+}
+
+// The argument checks send and recv share, in the face's order.
+static struct socket *msgargs(int *port, uint64 *buf, int *n, int write,
+                              int *err) {
+  *port = argint(0);
+  *buf = argaddr(1);
+  *n = argint(2);
+  if (*port < 0 || *port >= XV6_NPORT || *n <= 0 || *n > XV6_MAXMSG ||
+      !uaccess_ok(myproc()->pagetable, *buf, *n, write)) {
+    *err = E_INVALID_ARG;
+    return 0;
+  }
+  struct socket *so = owned(*port, err);
+  if (so && !connected(so)) {
+    sorelease(so);
+    *err = E_WRONG_STATE;
+    return 0;
+  }
+  return so;
+}
+
+// send(port, buf, n): one message; waits until the peer has read the
+// previous one.
+int64 sys_xv6_send(void) {
+  int port, n, err;
+  uint64 buf;
+  struct socket *so = msgargs(&port, &buf, &n, 0, &err);
+  if (so == 0)
+    return err;
+  int r = sowaitsent(so);
+  if (r == 0)
+    r = sosend(so, 1, buf, n, 0);
+  if (r == -EPIPE || r == -ECONNRESET)
+    err = reset(port, so);
+  else if (r < 0)
+    err = r == -EFAULT ? E_INVALID_ARG : E_FAIL;
+  else
+    err = 0;
+  sorelease(so);
+  return err;
+}
+
+// recv(port, buf, n): up to n bytes of the message waiting (the rest
+// stays for the next recv); waits until there is one.
+int64 sys_xv6_recv(void) {
+  int port, n, err;
+  uint64 buf;
+  struct socket *so = msgargs(&port, &buf, &n, 1, &err);
+  if (so == 0)
+    return err;
+  int r = sorecv(so, 1, buf, n, 0, 0);
+  if (r == 0 || r == -ECONNRESET)
+    err = reset(port, so);  // end of stream: the peer is gone
+  else if (r < 0)
+    err = r == -EFAULT ? E_INVALID_ARG : E_FAIL;
+  else
+    err = 0;
+  sorelease(so);
+  return err;
+}
+
+int64 sys_xv6_disconnect(void) {
+  int port = argint(0);
+  if (port < 0 || port >= XV6_NPORT)
+    return E_INVALID_ARG;
+  int err = 0;
+  struct socket *so = 0;
+  acquire(&xv6lock);
+  if (ports[port].so == 0)
+    err = E_NOTFOUND;
+  else if (ports[port].pid != myproc()->pid)
+    err = E_ACCESS_DENIED;
+  else
+    so = unport(port);
+  release(&xv6lock);
+  if (so)
+    sorelease(so);
+  return err;
+}
+
+// A process is exiting: disconnect every port it owns.
+void xv6sock_exit(int pid) {
+  for (int port = 0; port < XV6_NPORT; port++) {
+    struct socket *so = 0;
+    acquire(&xv6lock);
+    if (ports[port].so && ports[port].pid == pid)
+      so = unport(port);
+    release(&xv6lock);
+    if (so)
+      sorelease(so);
+  }
+}

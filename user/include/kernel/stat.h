@@ -1,0 +1,2 @@
+// kernel/stat.h: for xv6-riscv programs that include "kernel/stat.h".
+#include <sys/stat.h>
