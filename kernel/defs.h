@@ -23,7 +23,6 @@ struct superblock;
 void consoleinit(void);
 void consoleintr(int c);
 void consputc(int c);
-int consolereadable(void);
 void nullinit(void);
 
 // dev/uart.c
@@ -89,12 +88,18 @@ int fileread(struct file *f, uint64 addr, int n);
 int filewrite(struct file *f, uint64 addr, int n);
 int filestat(struct file *f, uint64 addr);
 int nfiles(void);
+int filepoll(struct file *f);
 
 // fs/pipe.c
 int pipealloc(struct file **f0, struct file **f1);
 void pipeclose(struct pipe *pi, int writable);
 int piperead(struct pipe *pi, uint64 addr, int n, int flags);
 int pipewrite(struct pipe *pi, uint64 addr, int n, int flags);
+int pipepoll(struct pipe *pi, int writable);
+
+// poll.c
+void pollinit(void);
+void pollnotify(void);
 
 // kalloc.c
 void kinit(void);
@@ -143,6 +148,9 @@ void sched(void);
 void yield(void);
 void sleep(void *chan, struct spinlock *lk);
 void wakeup(void *chan);
+int sleep_until(void *chan, struct spinlock *lk, uint64 deadline);
+void note_deadline(uint64 t);
+void wake_deadlines(uint64 now);
 int either_copyout(int user_dst, uint64 dst, const void *src, uint64 len);
 int either_copyin(void *dst, int user_src, uint64 src, uint64 len);
 void procdump(void);
@@ -181,6 +189,8 @@ const char *syscallname(uint64 num);
 
 // sysfile.c
 int fdalloc(struct file *f, int fdflags);
+struct inode *icreate(const char *path, short type, short major, short minor,
+                      int excl, int *err);
 void closeonexec(struct proc *p);
 
 // trap.c

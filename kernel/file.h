@@ -10,13 +10,14 @@
 // An open file: what a descriptor points at. Shared by dup and fork.
 // [t] ftable.lock must be held; [i] immutable after fileopen.
 struct file {
-  enum { FD_NONE, FD_PIPE, FD_INODE, FD_DEVICE } type;  // [i]
+  enum { FD_NONE, FD_PIPE, FD_INODE, FD_DEVICE, FD_SOCKET } type;  // [i]
   int ref;               // [t] descriptors pointing here
   char readable;         // [i]
   char writable;         // [i]
   int flags;             // status flags: O_APPEND, O_NONBLOCK
   struct pipe *pipe;     // [i] FD_PIPE
   struct inode *ip;      // [i] FD_INODE and FD_DEVICE
+  struct socket *sock;   // [i] FD_SOCKET: holds one reference
   uint off;              // FD_INODE: offset, under ip->lock
   short major;           // [i] FD_DEVICE
 };
@@ -44,6 +45,7 @@ struct inode {
 struct devsw {
   int (*read)(int user, uint64 addr, int n, int flags);
   int (*write)(int user, uint64 addr, int n, int flags);
+  int (*poll)(void);  // POLLIN/POLLOUT now; 0 means always ready
 };
 
 extern struct devsw devsw[];

@@ -37,6 +37,7 @@ void kmain(uint64 hartid, uint64 boot) {
     binit();
     iinit();
     fileinit();
+    pollinit();
     sockinit();
     xv6sock_init();
     virtio_blk_init();

@@ -412,6 +412,60 @@ void sleep(void *chan, struct spinlock *lk) {
   acquire(lk);
 }
 
+// Sleep on chan as sleep() does, but wake by tick deadline at the latest
+// (0: no deadline). Returns 0, or -ETIMEDOUT if the deadline has come.
+// Callers loop on their condition as with sleep().
+int sleep_until(void *chan, struct spinlock *lk, uint64 deadline) {
+  if (deadline == 0) {
+    sleep(chan, lk);
+    return 0;
+  }
+  if (ticks >= deadline)
+    return -ETIMEDOUT;
+  struct proc *p = myproc();
+  acquire(&p->lock);
+  p->wake_at = deadline;
+  release(&p->lock);
+  note_deadline(deadline);
+  sleep(chan, lk);
+  acquire(&p->lock);
+  p->wake_at = 0;
+  release(&p->lock);
+  return ticks >= deadline ? -ETIMEDOUT : 0;
+}
+
+static uint64 next_deadline;  // [tickslock] earliest wake_at, or 0
+
+void note_deadline(uint64 t) {
+  acquire(&tickslock);
+  if (next_deadline == 0 || t < next_deadline)
+    next_deadline = t;
+  release(&tickslock);
+}
+
+// From the timer tick: wake sleepers whose deadline has come. Cheap
+// unless a deadline is due. tickslock held (now is ticks).
+void wake_deadlines(uint64 now) {
+  if (next_deadline == 0 || now < next_deadline)
+    return;
+  uint64 next = 0;
+  for (struct proc *p = proc; p < &proc[NPROC]; p++) {
+    acquire(&p->lock);
+    if (p->wake_at != 0) {
+      if (p->wake_at <= now && p->state == SLEEPING) {
+        makerunnable(p);
+      } else {
+        // Not due, or due but not asleep yet: look again then.
+        uint64 t = p->wake_at > now ? p->wake_at : now + 1;
+        if (next == 0 || t < next)
+          next = t;
+      }
+    }
+    release(&p->lock);
+  }
+  next_deadline = next;
+}
+
 // Wake every process sleeping on chan. Must not hold any p->lock.
 void wakeup(void *chan) {
   struct proc *me = myproc();

@@ -60,6 +60,7 @@ struct proc {
 
   enum procstate state;       // [p]
   void *chan;                 // [p] sleeping on chan, if non-zero
+  uint64 wake_at;             // [p] tick to end the sleep at, or 0
   int killed;                 // [p] signal number if killed, else 0
   int xstate;                 // [p] wait() status for the parent
   int pid;                    // [p]

@@ -46,6 +46,68 @@ int64 sys_dup(void) {
   return fd;
 }
 
+// dup2(old, new): make new refer to old's file, closing what new had.
+int64 sys_dup2(void) {
+  struct file *f = argfd(0, 0);
+  int nfd = argint(1);
+  if (f == 0 || nfd < 0 || nfd >= NOFILE)
+    return -EBADF;
+  struct proc *p = myproc();
+  if (p->ofile[nfd] == f)
+    return nfd;
+  struct file *old = p->ofile[nfd];
+  p->ofile[nfd] = filedup(f);
+  p->fdflags[nfd] = 0;
+  if (old)
+    fileclose(old);
+  return nfd;
+}
+
+#define F_DUPFD 0
+#define F_GETFD 1
+#define F_SETFD 2
+#define F_GETFL 3
+#define F_SETFL 4
+
+// fcntl(fd, cmd, arg): descriptor flags (FD_CLOEXEC), file status flags
+// (O_NONBLOCK and O_APPEND may change), and F_DUPFD.
+int64 sys_fcntl(void) {
+  int fd;
+  struct file *f = argfd(0, &fd);
+  int cmd = argint(1);
+  int64 arg = arglong(2);
+  struct proc *p = myproc();
+  if (f == 0)
+    return -EBADF;
+  switch (cmd) {
+  case F_DUPFD:
+    if (arg < 0 || arg >= NOFILE)
+      return -EINVAL;
+    for (int nfd = arg; nfd < NOFILE; nfd++) {
+      if (p->ofile[nfd] == 0) {
+        p->ofile[nfd] = filedup(f);
+        p->fdflags[nfd] = 0;
+        return nfd;
+      }
+    }
+    return -EMFILE;
+  case F_GETFD:
+    return p->fdflags[fd] & FD_CLOEXEC;
+  case F_SETFD:
+    p->fdflags[fd] = arg & FD_CLOEXEC;
+    return 0;
+  case F_GETFL: {
+    int acc = f->readable && f->writable ? O_RDWR : f->writable ? O_WRONLY : O_RDONLY;
+    return acc | f->flags;
+  }
+  case F_SETFL:
+    // Shared by every descriptor of this open file, as on Unix.
+    __atomic_store_n(&f->flags, (int)(arg & (O_NONBLOCK | O_APPEND)), __ATOMIC_RELAXED);
+    return 0;
+  }
+  return -EINVAL;
+}
+
 // A byte count argument: negative counts are refused.
 static int argcount(int n) {
   int64 v = arglong(n);
@@ -194,8 +256,8 @@ bad:
 // or 0 with *err set. If the name exists: for O_CREAT of a regular file
 // without excl, the existing file is returned; otherwise -EEXIST.
 // Inside a transaction.
-static struct inode *create(const char *path, short type, short major,
-                            short minor, int excl, int *err) {
+struct inode *icreate(const char *path, short type, short major,
+                      short minor, int excl, int *err) {
   char name[DIRSIZ + 1];
   struct inode *dp = nameiparent(path, name, err);
   if (dp == 0)
@@ -258,7 +320,7 @@ int64 sys_open(void) {
   begin_op();
   struct inode *ip;
   if (flags & O_CREAT) {
-    ip = create(path, T_FILE, 0, 0, flags & O_EXCL, &err);
+    ip = icreate(path, T_FILE, 0, 0, flags & O_EXCL, &err);
     if (ip == 0) {
       end_op();
       return err;
@@ -326,7 +388,7 @@ int64 sys_mkdir(void) {
   if ((err = argstr(0, path, MAXPATH)) < 0)
     return err;
   begin_op();
-  struct inode *ip = create(path, T_DIR, 0, 0, 1, &err);
+  struct inode *ip = icreate(path, T_DIR, 0, 0, 1, &err);
   if (ip == 0) {
     end_op();
     return err;
@@ -345,7 +407,7 @@ int64 sys_mknod(void) {
   if (major < 0 || major >= NDEV || minor < 0 || minor > 0x7fff)
     return -EINVAL;
   begin_op();
-  struct inode *ip = create(path, T_DEVICE, major, minor, 1, &err);
+  struct inode *ip = icreate(path, T_DEVICE, major, minor, 1, &err);
   if (ip == 0) {
     end_op();
     return err;

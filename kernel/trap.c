@@ -39,6 +39,7 @@ static void clockintr(void) {
     acquire(&tickslock);
     ticks++;
     wakeup(&ticks);
+    wake_deadlines(ticks);
     release(&tickslock);
   }
   settimer();

@@ -44,6 +44,22 @@
   SYSCALL_RAW(xv6_connect, 26)              \
   SYSCALL_RAW(xv6_send, 27)                 \
   SYSCALL_RAW(xv6_recv, 28)                 \
-  SYSCALL_RAW(xv6_disconnect, 29)
+  SYSCALL_RAW(xv6_disconnect, 29)           \
+  SYSCALL(socket, 30)                       \
+  SYSCALL(socketpair, 31)                   \
+  SYSCALL(bind, 32)                         \
+  SYSCALL(listen, 33)                       \
+  SYSCALL(accept4, 34)                      \
+  SYSCALL(connect, 35)                      \
+  SYSCALL(sendto, 36)                       \
+  SYSCALL(recvfrom, 37)                     \
+  SYSCALL(shutdown, 38)                     \
+  SYSCALL(getsockname, 39)                  \
+  SYSCALL(getpeername, 40)                  \
+  SYSCALL(setsockopt, 41)                   \
+  SYSCALL(getsockopt, 42)                   \
+  SYSCALL(fcntl, 43)                        \
+  SYSCALL(poll, 44)                         \
+  SYSCALL(dup2, 45)
 
 #endif

@@ -10,6 +10,7 @@
 #include "../proc.h"
 #include "../defs.h"
 #include "../file.h"
+#include <netv6/poll.h>
 
 #define BACKSPACE 0x100
 #define CTRL(x) ((x) - '@')
@@ -87,12 +88,13 @@ static int consoleread(int user_dst, uint64 dst, int n, int flags) {
   return done;
 }
 
-// Is a read ready without blocking? (for poll, later)
-int consolereadable(void) {
+// poll(): input is ready once a line (or ^D) is committed; output
+// always (a writer waits briefly at most).
+static int consolepoll(void) {
   acquire(&cons.lock);
-  int r = cons.r != cons.w;
+  int ev = POLLOUT | (cons.r != cons.w ? POLLIN : 0);
   release(&cons.lock);
-  return r;
+  return ev;
 }
 
 // A character arrived from the UART.
@@ -127,6 +129,7 @@ void consoleintr(int c) {
     if (c == '\n' || c == CTRL('D') || cons.e - cons.r == INBUF) {
       cons.w = cons.e;
       wakeup(&cons.r);
+      pollnotify();
     }
     break;
   }
@@ -140,6 +143,7 @@ void consoleinit(void) {
   uartinit();
   devsw[CONSOLE].read = consoleread;
   devsw[CONSOLE].write = consolewrite;
+  devsw[CONSOLE].poll = consolepoll;
 }
 
 // /dev/null: reads give end of file, writes vanish.

@@ -9,6 +9,8 @@
 #include "../proc.h"
 #include "../file.h"
 #include "../defs.h"
+#include "../net/socket.h"
+#include <netv6/poll.h>
 
 struct devsw devsw[NDEV];
 
@@ -59,6 +61,8 @@ void fileclose(struct file *f) {
 
   if (ff.type == FD_PIPE) {
     pipeclose(ff.pipe, ff.writable);
+  } else if (ff.type == FD_SOCKET) {
+    sorelease(ff.sock);
   } else if (ff.type == FD_INODE || ff.type == FD_DEVICE) {
     begin_op();
     iput(ff.ip);
@@ -83,6 +87,10 @@ int filestat(struct file *f, uint64 addr) {
     ilock(f->ip);
     stati(f->ip, &st);
     iunlock(f->ip);
+  } else if (f->type == FD_SOCKET) {
+    memset(&st, 0, sizeof(st));
+    st.st_type = T_SOCK;
+    st.st_mode = S_IFSOCK | 0777;
   } else {
     memset(&st, 0, sizeof(st));
     st.st_mode = S_IFIFO | 0600;
@@ -101,6 +109,8 @@ int fileread(struct file *f, uint64 addr, int n) {
   switch (f->type) {
   case FD_PIPE:
     return piperead(f->pipe, addr, n, f->flags);
+  case FD_SOCKET:
+    return sorecvfile(f->sock, addr, n, f->flags & O_NONBLOCK);
   case FD_DEVICE:
     if (!devok(f))
       return -ENXIO;
@@ -126,6 +136,8 @@ int filewrite(struct file *f, uint64 addr, int n) {
   switch (f->type) {
   case FD_PIPE:
     return pipewrite(f->pipe, addr, n, f->flags);
+  case FD_SOCKET:
+    return sosendfile(f->sock, addr, n, f->flags & O_NONBLOCK);
   case FD_DEVICE:
     if (!devok(f) || devsw[f->major].write == 0)
       return -ENXIO;
@@ -157,5 +169,24 @@ int filewrite(struct file *f, uint64 addr, int n) {
   }
   default:
     panic("filewrite");
+  }
+}
+
+// What poll() would report for f now (POLLIN, POLLOUT, POLLHUP, POLLERR).
+int filepoll(struct file *f) {
+  switch (f->type) {
+  case FD_PIPE:
+    return pipepoll(f->pipe, f->writable);
+  case FD_SOCKET:
+    return sopoll(f->sock);
+  case FD_DEVICE:
+    if (devok(f) && devsw[f->major].poll)
+      return devsw[f->major].poll() & (f->readable ? ~0 : ~POLLIN) &
+             (f->writable ? ~0 : ~POLLOUT);
+    return (f->readable ? POLLIN : 0) | (f->writable ? POLLOUT : 0);
+  case FD_INODE:
+    return (f->readable ? POLLIN : 0) | (f->writable ? POLLOUT : 0);
+  default:
+    return POLLNVAL;
   }
 }

@@ -9,6 +9,7 @@
 #include "../proc.h"
 #include "../file.h"
 #include "../defs.h"
+#include <netv6/poll.h>
 
 #define PIPESIZE 4096
 
@@ -66,12 +67,32 @@ void pipeclose(struct pipe *pi, int writable) {
     pi->readopen = 0;
     wakeup(&pi->nwrite);
   }
+  pollnotify();
   if (pi->readopen == 0 && pi->writeopen == 0) {
     release(&pi->lock);
     kfree(pi);
   } else {
     release(&pi->lock);
   }
+}
+
+// Poll state of one end of the pipe.
+int pipepoll(struct pipe *pi, int writable) {
+  int ev = 0;
+  acquire(&pi->lock);
+  if (writable) {
+    if (!pi->readopen)
+      ev |= POLLERR | POLLOUT;  // a write fails with EPIPE at once
+    else if (pi->nwrite != pi->nread + PIPEDATA)
+      ev |= POLLOUT;
+  } else {
+    if (pi->nread != pi->nwrite)
+      ev |= POLLIN;
+    if (!pi->writeopen)
+      ev |= POLLHUP;
+  }
+  release(&pi->lock);
+  return ev;
 }
 
 int pipewrite(struct pipe *pi, uint64 addr, int n, int flags) {
@@ -112,6 +133,7 @@ int pipewrite(struct pipe *pi, uint64 addr, int n, int flags) {
     i += m;
   }
   wakeup(&pi->nread);
+  pollnotify();
   release(&pi->lock);
   return i;
 }
@@ -150,6 +172,7 @@ int piperead(struct pipe *pi, uint64 addr, int n, int flags) {
     i += m;
   }
   wakeup(&pi->nwrite);
+  pollnotify();
   release(&pi->lock);
   return i;
 }

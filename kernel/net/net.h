@@ -4,9 +4,13 @@
 #define KERNEL_NET_NET_H
 
 struct protosw;
+struct socket;
 extern const struct protosw unix_stream_proto;
+extern const struct protosw unix_dgram_proto;
+extern const struct protosw unix_seqpacket_proto;
 
 void unixinit(void);
+int unix_pair(struct socket *a, struct socket *b);
 void xv6sock_init(void);
 void xv6sock_exit(int pid);
 

@@ -103,3 +103,101 @@ void sb_free(struct sockbuf *sb) {
   sb->npages = 0;
   sb->head = sb->tail = 0;
 }
+
+// --- record mode --------------------------------------------------------
+
+struct rechdr {
+  uint32_t len;   // data bytes
+  uint32_t alen;  // address bytes, which follow the header
+};
+
+// Copy between the ring (at position pos) and kernel memory.
+static void ring_put(struct sockbuf *sb, uint64_t pos, const void *src,
+                     uint32_t n) {
+  const char *s = src;
+  while (n > 0) {
+    uint32_t run;
+    char *p = sb_at(sb, pos, &run);
+    if (run > n)
+      run = n;
+    for (uint32_t i = 0; i < run; i++)
+      p[i] = s[i];
+    s += run;
+    pos += run;
+    n -= run;
+  }
+}
+
+static void ring_get(const struct sockbuf *sb, uint64_t pos, void *dst,
+                     uint32_t n) {
+  char *d = dst;
+  while (n > 0) {
+    uint32_t run;
+    char *p = sb_at(sb, pos, &run);
+    if (run > n)
+      run = n;
+    for (uint32_t i = 0; i < run; i++)
+      d[i] = p[i];
+    d += run;
+    pos += run;
+    n -= run;
+  }
+}
+
+int sb_putrec(struct sockbuf *sb, int user, uint64_t src, uint32_t n,
+              const void *addr, uint32_t alen) {
+  if (alen > SB_MAXADDR)
+    return -EINVAL;
+  uint64_t need = sizeof(struct rechdr) + (uint64_t)alen + n;
+  if (need > sb->hiwat)
+    return -EMSGSIZE;
+  if (need > sb_space(sb))
+    return -EAGAIN;
+  int err = sb_fill(sb);
+  if (err < 0)
+    return err;
+  struct rechdr h = {n, alen};
+  uint64_t pos = sb->tail;
+  ring_put(sb, pos, &h, sizeof(h));
+  pos += sizeof(h);
+  ring_put(sb, pos, addr, alen);
+  pos += alen;
+  for (uint32_t done = 0; done < n;) {
+    uint32_t run;
+    char *p = sb_at(sb, pos + done, &run);
+    if (run > n - done)
+      run = n - done;
+    if (sb_copyin(p, user, src + done, run) < 0)
+      return -EFAULT;  // tail not moved: the message never existed
+    done += run;
+  }
+  sb->tail = pos + n;
+  return 0;
+}
+
+int sb_getrec(struct sockbuf *sb, int user, uint64_t dst, uint32_t n,
+              int peek, void *addr, uint32_t *alen, uint32_t *full) {
+  if (sb_len(sb) == 0)
+    return -EAGAIN;
+  struct rechdr h;
+  ring_get(sb, sb->head, &h, sizeof(h));
+  uint64_t pos = sb->head + sizeof(h);
+  uint32_t acopy = h.alen < *alen ? h.alen : *alen;
+  ring_get(sb, pos, addr, acopy);
+  *alen = h.alen;
+  pos += h.alen;
+  uint32_t m = n < h.len ? n : h.len;
+  for (uint32_t done = 0; done < m;) {
+    uint32_t run;
+    char *p = sb_at(sb, pos + done, &run);
+    if (run > m - done)
+      run = m - done;
+    if (sb_copyout(user, dst + done, p, run) < 0)
+      return -EFAULT;
+    done += run;
+  }
+  *full = h.len;
+  if (!peek)
+    sb->head = pos + h.len;
+  return m;
+}

@@ -43,4 +43,22 @@ int sb_read(struct sockbuf *sb, int user, uint64_t dst, uint32_t n, int peek);
 // Drop everything and free the pages.
 void sb_free(struct sockbuf *sb);
 
+// Record mode (datagram and seqpacket sockets): each message is kept
+// whole with its sender's address. A buffer holds either bytes or
+// records, never both.
+//
+// Append one message of n bytes (n may be 0) from src, with the sender
+// address addr (alen bytes, at most SB_MAXADDR). Returns 0, -EAGAIN (no
+// room now), -EMSGSIZE (it could never fit), -EFAULT or -ENOBUFS.
+#define SB_MAXADDR 110
+int sb_putrec(struct sockbuf *sb, int user, uint64_t src, uint32_t n,
+              const void *addr, uint32_t alen);
+// Take the first message: copy up to n bytes of it to dst and its
+// sender's address to addr (up to *alen bytes; *alen is set to the
+// address's length), and drop it (unless peek), even if n was too
+// small. Returns the bytes copied and sets *full to the message's
+// length; -EAGAIN if there is no message; -EFAULT (message kept).
+int sb_getrec(struct sockbuf *sb, int user, uint64_t dst, uint32_t n,
+              int peek, void *addr, uint32_t *alen, uint32_t *full);
+
 #endif

@@ -9,6 +9,8 @@
 #include "../spinlock.h"
 #include "../proc.h"
 #include "../defs.h"
+#include "../file.h"
+#include <netv6/poll.h>
 #include "socket.h"
 #include "net.h"
 
@@ -20,6 +22,8 @@ static struct {
 
 static const struct protosw *const protocols[] = {
     &unix_stream_proto,
+    &unix_dgram_proto,
+    &unix_seqpacket_proto,
 };
 
 void sockinit(void) {
@@ -65,6 +69,8 @@ static struct socket *slot_alloc(const struct protosw *pr) {
       so->type = pr->type;
       so->lk = pr->lock ? pr->lock : &socktable.own[i];
       so->state = SS_NEW;
+      so->sndchan = &so->sndwait;
+      so->sndbuf = SB_DEFAULT;
       sb_init(&so->rcv, SB_DEFAULT);
       release(&socktable.lock);
       return so;
@@ -82,7 +88,7 @@ static void slot_free(struct socket *so) {
 }
 
 // A new socket of the given family and type, with one reference.
-// Returns 0, -EAFNOSUPPORT, -ESOCKTNOSUPPORT or -ENFILE (table full).
+// Returns 0, -EAFNOSUPPORT, -ESOCKTNOSUPPORT or -ENOBUFS (table full).
 int socreate(int family, int type, struct socket **sop) {
   int err;
   const struct protosw *pr = findproto(family, type, &err);
@@ -90,7 +96,7 @@ int socreate(int family, int type, struct socket **sop) {
     return err;
   struct socket *so = slot_alloc(pr);
   if (so == 0)
-    return -ENFILE;
+    return -ENOBUFS;  // the system's socket limit
   acquire(so->lk);
   err = pr->attach(so);
   release(so->lk);
@@ -111,7 +117,7 @@ int soalloc_locked(int family, int type, struct socket **sop) {
     return err;
   struct socket *so = slot_alloc(pr);
   if (so == 0)
-    return -ENFILE;
+    return -ENOBUFS;  // the system's socket limit
   if ((err = pr->attach(so)) < 0) {
     slot_free(so);
     return err;
@@ -135,16 +141,40 @@ int sotransition(struct socket *so, enum soevent e) {
   return next;
 }
 
+void sowakeup(void *chan) {
+  wakeup(chan);
+  pollnotify();
+}
+
 void sowakeup_all(struct socket *so) {
   wakeup(&so->rcv);
-  wakeup(&so->sndwait);
+  wakeup(so->sndchan);
   wakeup(&so->q_head);
   wakeup(&so->connwait);
+  pollnotify();
+}
+
+// Two sockets connected to each other (socketpair).
+int sopair(int family, int type, struct socket **a, struct socket **b) {
+  int err = socreate(family, type, a);
+  if (err < 0)
+    return err;
+  if ((err = socreate(family, type, b)) < 0) {
+    sorelease(*a);
+    return err;
+  }
+  if (family != AF_UNIX || (err = unix_pair(*a, *b)) < 0) {
+    sorelease(*a);
+    sorelease(*b);
+    return err < 0 ? err : -EOPNOTSUPP;
+  }
+  return 0;
 }
 
 // Drop a reference. The last one closes the socket: the protocol
 // disconnects it, connections still waiting in its accept queue are
-// closed (their peers see the connection reset), buffers are freed.
+// closed (their peers see the end of the stream), buffers are freed,
+// a file-system name is let go (the name itself stays until unlink).
 void sorelease(struct socket *so) {
   acquire(&socktable.lock);
   if (so->ref < 1)
@@ -165,6 +195,8 @@ void sorelease(struct socket *so) {
   sotransition(so, SE_CLOSE);
   so->pr->detach(so);
   sb_free(&so->rcv);
+  struct inode *ip = so->name_ip;
+  so->name_ip = 0;
   sowakeup_all(so);
   release(so->lk);
 
@@ -173,6 +205,11 @@ void sorelease(struct socket *so) {
     q->q_next = 0;
     sorelease(q);
     q = next;
+  }
+  if (ip) {
+    begin_op();
+    iput(ip);
+    end_op();
   }
   slot_free(so);
 }
@@ -185,7 +222,7 @@ void soqueue_add(struct socket *listener, struct socket *so) {
     listener->q_head = so;
   listener->q_tail = so;
   listener->qlen++;
-  wakeup(&listener->q_head);
+  sowakeup(&listener->q_head);
 }
 
 int sobind(struct socket *so, const struct sockaddr *addr, int len) {
@@ -193,6 +230,8 @@ int sobind(struct socket *so, const struct sockaddr *addr, int len) {
 }
 
 int solisten(struct socket *so, int backlog) {
+  if (so->type == SOCK_DGRAM)
+    return -EOPNOTSUPP;
   if (backlog < 1)
     backlog = 1;
   if (backlog > SOMAXCONN)
@@ -204,12 +243,12 @@ int solisten(struct socket *so, int backlog) {
   if (err >= 0) {
     so->backlog = backlog;
     sotransition(so, SE_LISTEN);
+    sowakeup_all(so);  // connectors waiting for room may go on
   }
   release(so->lk);
   return err < 0 ? err : 0;
 }
 
-// Connect; the protocol completes it or says it is in progress.
 int soconnect(struct socket *so, const struct sockaddr *addr, int len,
               int nonblock) {
   return so->pr->connect(so, addr, len, nonblock);
@@ -223,26 +262,32 @@ int soacceptable(struct socket *so) {
   return ok;
 }
 
-// Sleep on chan with *so->lk held; -EINTR if the process is killed.
-static int sowait(struct socket *so, void *chan) {
+// Sleep on chan with *so->lk held, until deadline (0: none). Returns 0,
+// -EINTR if the process is killed, -EAGAIN when the deadline passes.
+static int sowait(struct socket *so, void *chan, uint64 deadline) {
   if (killed(myproc()))
     return -EINTR;
-  sleep(chan, so->lk);
-  return 0;
+  if (sleep_until(chan, so->lk, deadline) < 0)
+    return -EAGAIN;
+  return killed(myproc()) ? -EINTR : 0;
 }
 
+static uint64 deadline(uint64 timeo) { return timeo ? ticks + timeo : 0; }
+
 // Take the next connection from a listening socket's queue; the caller
-// gets its reference. Returns 0, -EINVAL (not listening), -EAGAIN or -EINTR.
+// gets its reference. Returns 0, -EINVAL (not listening), -EAGAIN (none
+// and nonblock, or SO_RCVTIMEO passed) or -EINTR.
 int soaccept(struct socket *so, int nonblock, struct socket **newp) {
   int err = 0;
   acquire(so->lk);
+  uint64 dl = deadline(so->rcvtimeo);
   while (err == 0 && so->q_head == 0) {
     if (so->state != SS_LISTENING)
       err = -EINVAL;
     else if (nonblock)
       err = -EAGAIN;
     else
-      err = sowait(so, &so->q_head);
+      err = sowait(so, &so->q_head, dl);
   }
   if (err == 0) {
     struct socket *s = so->q_head;
@@ -251,82 +296,8 @@ int soaccept(struct socket *so, int nonblock, struct socket **newp) {
       so->q_tail = 0;
     s->q_next = 0;
     so->qlen--;
-    wakeup(&so->connwait);  // a connector may wait for room in the queue
+    sowakeup(&so->connwait);  // a connector may wait for room in the queue
     *newp = s;
-  }
-  release(so->lk);
-  return err;
-}
-
-// Send n bytes. A blocking send sends them all (or stops at an error
-// or kill after sending some); a non-blocking one sends what fits.
-// Returns the count, or -EPIPE, -ENOTCONN, -EAGAIN, -EINTR, -EFAULT.
-int sosend(struct socket *so, int user, uint64 src, int n, int nonblock) {
-  int done = 0, err = 0;
-  acquire(so->lk);
-  while (done < n) {
-    if (so->error) {
-      err = -so->error;
-      so->error = 0;
-      break;
-    }
-    if (so->wrshut) {
-      err = -EPIPE;
-      break;
-    }
-    if (so->state != SS_CONNECTED && so->state != SS_CLOSING) {
-      err = so->state == SS_CLOSED ? -EPIPE : -ENOTCONN;
-      break;
-    }
-    int r = so->pr->send(so, user, src + done, n - done);
-    if (r < 0) {
-      err = r;
-      break;
-    }
-    done += r;
-    if (r > 0)
-      continue;
-    if (nonblock) {
-      err = -EAGAIN;
-      break;
-    }
-    if ((err = sowait(so, &so->sndwait)) < 0)
-      break;
-  }
-  release(so->lk);
-  return done > 0 ? done : err;
-}
-
-// Receive up to n bytes: waits until some data is there (unless
-// nonblock), then returns what there is. 0 means end of file.
-int sorecv(struct socket *so, int user, uint64 dst, int n, int nonblock,
-           int peek) {
-  int err = 0;
-  acquire(so->lk);
-  for (;;) {
-    if (sb_len(&so->rcv) > 0 && n > 0) {
-      err = sb_read(&so->rcv, user, dst, n, peek);
-      if (err > 0 && !peek)
-        so->pr->rcvd(so);
-      break;
-    }
-    if (so->error) {
-      err = -so->error;
-      so->error = 0;
-      break;
-    }
-    if (so->rdshut || so->eof || n == 0)
-      break;  // end of file
-    if (so->state != SS_CONNECTED && so->state != SS_CLOSING) {
-      err = -ENOTCONN;
-      break;
-    }
-    if (nonblock) {
-      err = -EAGAIN;
-      break;
-    }
-    if ((err = sowait(so, &so->rcv)) < 0)
-      break;
   }
   release(so->lk);
   return err;
@@ -341,10 +312,145 @@ int sowaitconn(struct socket *so) {
     if (so->state != SS_LISTENING)
       err = -EINVAL;
     else
-      err = sowait(so, &so->q_head);
+      err = sowait(so, &so->q_head, 0);
   }
   release(so->lk);
   return err;
+}
+
+static int connected(struct socket *so) {
+  return so->state == SS_CONNECTED || so->state == SS_CLOSING;
+}
+
+// Send n bytes. On a stream a blocking send sends them all (stopping
+// early only at an error, a timeout or kill, returning the count so
+// far); a non-blocking one sends what fits. A message-based socket
+// sends one whole message or nothing. Returns the count, or -EPIPE,
+// -ENOTCONN, -EDESTADDRREQ, -EMSGSIZE, -EAGAIN, -EINTR, -EFAULT...
+int sosend(struct socket *so, int user, uint64 src, int n, int flags,
+           const struct sockaddr *to, int tolen) {
+  int done = 0, err = 0;
+  struct sodest dest = {to, tolen, 0};
+  if (to && so->pr->resolve && (err = so->pr->resolve(&dest)) < 0)
+    return err;
+  acquire(so->lk);
+  uint64 dl = deadline(so->sndtimeo);
+  for (;;) {
+    if (so->error) {
+      err = -so->error;
+      so->error = 0;
+      break;
+    }
+    if (so->wrshut) {
+      err = -EPIPE;
+      break;
+    }
+    if (so->type != SOCK_DGRAM && !connected(so)) {
+      err = so->state == SS_CLOSED ? -EPIPE : -ENOTCONN;
+      break;
+    }
+    int r = so->pr->send(so, user, src + done, n - done, to ? &dest : 0);
+    if (r >= 0) {
+      done += r;
+      if (so->type != SOCK_STREAM || done == n)
+        break;
+      continue;
+    }
+    if (r != -EAGAIN) {
+      err = r;
+      break;
+    }
+    if (flags & SOF_NONBLOCK) {
+      err = -EAGAIN;
+      break;
+    }
+    if ((err = sowait(so, so->sndchan, dl)) < 0)
+      break;
+  }
+  release(so->lk);
+  if (dest.ip) {
+    begin_op();
+    iput(dest.ip);
+    end_op();
+  }
+  return done > 0 ? done : err;
+}
+
+// Receive. A stream returns what is there (at least 1 byte, waiting
+// for it unless non-blocking), or with SOF_WAITALL keeps waiting for n
+// bytes; 0 means end of stream. A message-based socket returns one
+// message, up to n bytes of it (the rest is dropped; *msglen says how
+// long it was), and the sender's address in *from (if from is not 0).
+int sorecv(struct socket *so, int user, uint64 dst, int n, int flags,
+           struct sockaddr_storage *from, int *fromlen, int *msglen) {
+  int done = 0, err = 0;
+  if (msglen)
+    *msglen = -1;
+  if (fromlen)
+    *fromlen = 0;
+  acquire(so->lk);
+  uint64 dl = deadline(so->rcvtimeo);
+  for (;;) {
+    if (sb_len(&so->rcv) > 0 && so->type != SOCK_STREAM) {
+      struct sockaddr_storage a;
+      uint32 alen = sizeof(a), full;
+      int r = sb_getrec(&so->rcv, user, dst, n, flags & SOF_PEEK, &a, &alen,
+                        &full);
+      if (r >= 0) {
+        if (from) {
+          memmove(from, &a, alen < sizeof(a) ? alen : sizeof(a));
+          *fromlen = alen;
+        }
+        if (msglen)
+          *msglen = full;
+        if (!(flags & SOF_PEEK))
+          so->pr->rcvd(so);
+      }
+      err = r;
+      break;
+    }
+    if (sb_len(&so->rcv) > 0 && done < n) {
+      int r = sb_read(&so->rcv, user, dst + done, n - done, flags & SOF_PEEK);
+      if (r < 0) {
+        err = r;
+        break;
+      }
+      done += r;
+      if (!(flags & SOF_PEEK))
+        so->pr->rcvd(so);
+      if (done == n || !(flags & SOF_WAITALL) || (flags & SOF_PEEK))
+        break;
+      continue;
+    }
+    if (so->error) {
+      err = -so->error;
+      so->error = 0;
+      break;
+    }
+    if (so->rdshut || so->eof || n == 0)
+      break;  // end of stream
+    if (so->type != SOCK_DGRAM && !connected(so)) {
+      err = -ENOTCONN;
+      break;
+    }
+    if (flags & SOF_NONBLOCK) {
+      err = -EAGAIN;
+      break;
+    }
+    if ((err = sowait(so, &so->rcv, dl)) < 0)
+      break;
+  }
+  release(so->lk);
+  return done > 0 ? done : err;
+}
+
+// read() and write() on a socket descriptor.
+int sosendfile(struct socket *so, uint64 src, int n, int nonblock) {
+  return sosend(so, 1, src, n, nonblock ? SOF_NONBLOCK : 0, 0, 0);
+}
+
+int sorecvfile(struct socket *so, uint64 dst, int n, int nonblock) {
+  return sorecv(so, 1, dst, n, nonblock ? SOF_NONBLOCK : 0, 0, 0, 0);
 }
 
 int soshutdown(struct socket *so, int how) {
@@ -352,7 +458,7 @@ int soshutdown(struct socket *so, int how) {
     return -EINVAL;
   acquire(so->lk);
   int err = 0;
-  if (so->state != SS_CONNECTED && so->state != SS_CLOSING)
+  if (!connected(so))
     err = -ENOTCONN;
   else
     err = so->pr->shutdown(so, how);
@@ -366,7 +472,7 @@ int sowaitsent(struct socket *so) {
   int err = 0;
   acquire(so->lk);
   while (so->pr->unread(so) > 0) {
-    if ((err = sowait(so, &so->sndwait)) < 0)
+    if ((err = sowait(so, so->sndchan, 0)) < 0)
       break;
   }
   if (err == 0 && so->state != SS_CONNECTED)
@@ -380,6 +486,158 @@ int sostate_get(struct socket *so) {
   int s = so->state;
   release(so->lk);
   return s;
+}
+
+// What poll() reports for a socket.
+int sopoll(struct socket *so) {
+  int ev = 0;
+  acquire(so->lk);
+  if (so->error)
+    ev |= POLLERR;
+  if (so->state == SS_LISTENING) {
+    if (so->q_head)
+      ev |= POLLIN;
+  } else {
+    if (sb_len(&so->rcv) > 0 || so->eof || so->rdshut)
+      ev |= POLLIN;
+    if (so->type == SOCK_DGRAM) {
+      ev |= POLLOUT;
+    } else if (connected(so)) {
+      if (so->wrshut || so->pr->writable(so))
+        ev |= POLLOUT;
+    }
+    if (so->state == SS_CLOSED ||
+        (so->type != SOCK_DGRAM && so->eof && (so->wrshut || !connected(so))))
+      ev |= POLLHUP;
+    if (so->state == SS_CLOSING && so->eof)
+      ev |= POLLHUP | POLLOUT;  // the peer is gone: a write fails at once
+  }
+  release(so->lk);
+  return ev;
+}
+
+int sogetname(struct socket *so, struct sockaddr_storage *a, int peer) {
+  acquire(so->lk);
+  memset(a, 0, sizeof(*a));
+  int r = so->pr->sockaddr(so, a, peer);
+  release(so->lk);
+  return r;
+}
+
+// Timeouts come as struct timeval { long sec; long usec; }.
+struct ktimeval {
+  long sec;
+  long usec;
+};
+
+static int timeo_set(uint64 *t, const void *val, int len) {
+  struct ktimeval tv;
+  if (len < (int)sizeof(tv))
+    return -EINVAL;
+  memmove(&tv, val, sizeof(tv));
+  if (tv.sec < 0 || tv.usec < 0 || tv.usec >= 1000000)
+    return -EDOM;
+  uint64 us = (uint64)tv.sec * 1000000 + tv.usec;
+  *t = (us * HZ + 999999) / 1000000;  // round up to whole ticks
+  return 0;
+}
+
+static void timeo_get(uint64 t, struct ktimeval *tv) {
+  uint64 us = t * (1000000 / HZ);
+  tv->sec = us / 1000000;
+  tv->usec = us % 1000000;
+}
+
+int sosetopt(struct socket *so, int level, int name, const void *val, int len) {
+  if (level != SOL_SOCKET)
+    return -ENOPROTOOPT;
+  int iv = 0;
+  if (name != SO_RCVTIMEO && name != SO_SNDTIMEO) {
+    if (len < (int)sizeof(int))
+      return -EINVAL;
+    memmove(&iv, val, sizeof(int));
+  }
+  int err = 0;
+  acquire(so->lk);
+  switch (name) {
+  case SO_REUSEADDR:
+    so->reuseaddr = iv != 0;
+    break;
+  case SO_RCVTIMEO:
+    err = timeo_set(&so->rcvtimeo, val, len);
+    break;
+  case SO_SNDTIMEO:
+    err = timeo_set(&so->sndtimeo, val, len);
+    break;
+  case SO_RCVBUF:
+    if (iv < 0)
+      err = -EINVAL;
+    else
+      err = sb_resize(&so->rcv, iv < 2048 ? 2048 : iv);
+    break;
+  case SO_SNDBUF:
+    if (iv < 0)
+      err = -EINVAL;
+    else
+      so->sndbuf = iv < 2048 ? 2048 : iv;
+    break;
+  case SO_KEEPALIVE:
+  case SO_DEBUG:
+  case SO_BROADCAST:
+  case SO_DONTROUTE:
+    break;  // accepted, no effect on a local socket
+  default:
+    err = -ENOPROTOOPT;
+  }
+  release(so->lk);
+  return err;
+}
+
+int sogetopt(struct socket *so, int level, int name, void *val, int *len) {
+  if (level != SOL_SOCKET)
+    return -ENOPROTOOPT;
+  int iv = 0;
+  struct ktimeval tv;
+  int err = 0, istv = 0;
+  acquire(so->lk);
+  switch (name) {
+  case SO_TYPE: iv = so->type; break;
+  case SO_DOMAIN: iv = so->family; break;
+  case SO_PROTOCOL: iv = 0; break;
+  case SO_ERROR:
+    iv = so->error;
+    so->error = 0;
+    break;
+  case SO_ACCEPTCONN: iv = so->state == SS_LISTENING; break;
+  case SO_REUSEADDR: iv = so->reuseaddr; break;
+  case SO_RCVBUF: iv = so->rcv.hiwat; break;
+  case SO_SNDBUF: iv = so->sndbuf; break;
+  case SO_KEEPALIVE:
+  case SO_DEBUG:
+  case SO_BROADCAST:
+  case SO_DONTROUTE:
+    iv = 0;
+    break;
+  case SO_RCVTIMEO:
+    timeo_get(so->rcvtimeo, &tv);
+    istv = 1;
+    break;
+  case SO_SNDTIMEO:
+    timeo_get(so->sndtimeo, &tv);
+    istv = 1;
+    break;
+  default:
+    err = -ENOPROTOOPT;
+  }
+  release(so->lk);
+  if (err < 0)
+    return err;
+  int size = istv ? (int)sizeof(tv) : (int)sizeof(iv);
+  if (*len < size)
+    return -EINVAL;
+  memmove(val, istv ? (void *)&tv : (void *)&iv, size);
+  *len = size;
+  return 0;
 }
 
 int nsockets(void) {

@@ -13,9 +13,18 @@
 #define NSOCKET 128  // sockets in the system at once
 
 struct socket;
+struct inode;
 
-// What a protocol (a family and type) provides. Called with *so->lk held
-// unless noted. Return 0 / a count, or -errno.
+// A destination address for sendto, resolved before any lock is taken:
+// for an AF_UNIX path, ip is its socket inode (referenced).
+struct sodest {
+  const struct sockaddr *addr;
+  int len;
+  struct inode *ip;
+};
+
+// What a protocol (a family and type) provides. Return 0 / a count,
+// or -errno.
 struct protosw {
   int family;
   int type;
@@ -24,27 +33,38 @@ struct protosw {
   // A new socket: set up so->pcb. *so->lk held.
   int (*attach)(struct socket *so);
   // The last reference is gone: disconnect from any peer, free the pcb.
+  // *so->lk held. A file-system name in so->name_ip is put by the core.
   void (*detach)(struct socket *so);
   // bind and connect are called with no lock held (a name may have
   // to be looked up in the file system); they take *so->lk themselves
   // and change the state with sotransition().
   int (*bind)(struct socket *so, const struct sockaddr *addr, int len);
-  int (*listen)(struct socket *so, int backlog);
-  // Start a connection; 0 if it is up, -EINPROGRESS if it will come
-  // up later, or an error. nonblock: do not wait for room in the
-  // listener's queue.
+  // Start a connection: 0 if it is up, or an error. nonblock: do not
+  // wait for room in the listener's queue (-EAGAIN instead). A datagram
+  // socket only records its default destination.
   int (*connect)(struct socket *so, const struct sockaddr *addr, int len,
                  int nonblock);
-  // Put up to n bytes from src (user address if user) on their way.
-  // Returns bytes taken (0 if there is no room now: the core waits on
-  // so->sndwait), or -EPIPE if the other side cannot receive.
-  int (*send)(struct socket *so, int user, uint64 src, int n);
-  // The receiver took data out of so->rcv: the sender may go on.
+  // The rest are called with *so->lk held.
+  int (*listen)(struct socket *so, int backlog);
+  // Put up to n bytes from src (a user address if user) on their way, to
+  // the connected peer or (datagrams) to the address to. Returns the
+  // bytes taken: a stream may take part; a message-based socket all or
+  // nothing. -EAGAIN means no room now: the core waits on so->sndchan.
+  int (*send)(struct socket *so, int user, uint64 src, int n,
+              const struct sodest *to);
+  // Look up a sendto destination (no lock held; may sleep). Optional.
+  int (*resolve)(struct sodest *to);
+  // The receiver took data out of so->rcv: senders may go on.
   void (*rcvd)(struct socket *so);
   // SHUT_RD, SHUT_WR or SHUT_RDWR.
   int (*shutdown)(struct socket *so, int how);
   // Bytes sent that the peer has not read yet.
   int (*unread)(struct socket *so);
+  // The local (peer = 0) or peer address; returns its length, or
+  // -ENOTCONN for a peer there is not.
+  int (*sockaddr)(struct socket *so, struct sockaddr_storage *a, int peer);
+  // Could a send to the connected peer go on now?
+  int (*writable)(struct socket *so);
 };
 
 // A socket. Field legend: [i] set at creation, immutable after;
@@ -56,6 +76,7 @@ struct socket {
   int family, type;           // [i]
   const struct protosw *pr;   // [i]
   void *pcb;                  // [s] the protocol's per-socket state
+  struct inode *name_ip;      // [s] a file-system name (AF_UNIX path)
 
   enum sostate state;         // [s]
   int error;                  // [s] pending error (SO_ERROR)
@@ -71,15 +92,28 @@ struct socket {
   int qlen;                   // [s]
   int backlog;                // [s]
 
+  // Options (SOL_SOCKET).
+  uint64 rcvtimeo;            // [s] ticks; 0 waits for ever
+  uint64 sndtimeo;            // [s]
+  int sndbuf;                 // [s] SO_SNDBUF, as set
+  int reuseaddr;              // [s] SO_REUSEADDR, as set
+
+  void *sndchan;              // [s] where a blocked sender waits
   char sndwait;               // [s] wait channel: room to send
-  char connwait;              // [s] wait channel: connection state changed
+  char connwait;              // [s] wait channel: room in the accept queue
 };
 
-// Wait channels: &so->rcv (readable), &so->sndwait (writable),
-// &so->q_head (a connection to accept), &so->connwait.
+// Wait channels: &so->rcv (readable), so->sndchan (writable, by default
+// &so->sndwait), &so->q_head (a connection to accept), &so->connwait.
+
+// Flags for sosend/sorecv (a subset of MSG_*, plus the file's O_NONBLOCK).
+#define SOF_NONBLOCK 1
+#define SOF_PEEK 2
+#define SOF_WAITALL 4
 
 void sockinit(void);
 int socreate(int family, int type, struct socket **sop);
+int sopair(int family, int type, struct socket **a, struct socket **b);
 void soref(struct socket *so);
 void sorelease(struct socket *so);
 int sobind(struct socket *so, const struct sockaddr *addr, int len);
@@ -88,18 +122,26 @@ int soconnect(struct socket *so, const struct sockaddr *addr, int len,
               int nonblock);
 int soacceptable(struct socket *so);
 int soaccept(struct socket *so, int nonblock, struct socket **newp);
-int sosend(struct socket *so, int user, uint64 src, int n, int nonblock);
-int sorecv(struct socket *so, int user, uint64 dst, int n, int nonblock,
-           int peek);
 int sowaitconn(struct socket *so);
+int sosend(struct socket *so, int user, uint64 src, int n, int flags,
+           const struct sockaddr *to, int tolen);
+int sorecv(struct socket *so, int user, uint64 dst, int n, int flags,
+           struct sockaddr_storage *from, int *fromlen, int *msglen);
+int sosendfile(struct socket *so, uint64 src, int n, int nonblock);
+int sorecvfile(struct socket *so, uint64 dst, int n, int nonblock);
 int soshutdown(struct socket *so, int how);
 int sowaitsent(struct socket *so);
 int sostate_get(struct socket *so);
+int sopoll(struct socket *so);
+int sogetname(struct socket *so, struct sockaddr_storage *a, int peer);
+int sosetopt(struct socket *so, int level, int name, const void *val, int len);
+int sogetopt(struct socket *so, int level, int name, void *val, int *len);
 int nsockets(void);
 
 // For protocols: change state through the state machine (the caller
-// holds *so->lk); wake the waiters of each condition.
+// holds *so->lk); wake the waiters of a condition (and pollers).
 int sotransition(struct socket *so, enum soevent e);
+void sowakeup(void *chan);
 void sowakeup_all(struct socket *so);
 void soqueue_add(struct socket *listener, struct socket *so);
 int soalloc_locked(int family, int type, struct socket **sop);

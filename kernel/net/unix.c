@@ -1,30 +1,41 @@
-// kernel/net/unix.c: AF_UNIX stream sockets: an in-memory transport
-// between two sockets of this machine. Sending appends to the peer's
-// receive buffer; reading there wakes the sender.
+// kernel/net/unix.c: AF_UNIX sockets: in-memory transports between
+// sockets of this machine, of three types:
+//   SOCK_STREAM     a connection carrying bytes
+//   SOCK_SEQPACKET  a connection carrying whole messages
+//   SOCK_DGRAM      messages to any bound socket (or a connected one)
+// Sending appends to the receiving socket's buffer; reading there wakes
+// the sender.
 //
-// Names: an abstract name (sun_path[0] == 0, the bytes that follow up to
-// the given length) is unique among bound sockets. The xv6 face names
-// its ports this way.
+// Names: a file-system path (bind creates a socket inode, which ls shows
+// and unlink removes; connect looks the path up), or an abstract name
+// (sun_path[0] == 0: the bytes that follow, up to the given length),
+// unique among bound sockets. The xv6 face names its ports this way.
 //
 // One lock, unix_lock, protects every AF_UNIX socket's [s] fields and
-// the pcbs below, so both ends of a connection are always consistent.
+// the pcbs below, so both ends of a connection change together.
 #include "../types.h"
 #include "../param.h"
 #include "../spinlock.h"
+#include "../sleeplock.h"
 #include "../proc.h"
+#include "../file.h"
 #include "../defs.h"
 #include "socket.h"
 #include "net.h"
 
 static struct spinlock unix_lock;
+static char dgram_room;  // wait channel: a datagram reader made room
 
 // [u] unix_lock must be held.
 struct unixpcb {
   int inuse;                  // [u]
   struct socket *so;          // [u] owner
-  struct socket *peer;        // [u] the other end of the connection
-  struct sockaddr_un addr;    // [u] bound name
-  int addrlen;                // [u] 0 if not bound
+  struct socket *peer;        // [u] connected peer (dgram: default destination)
+  struct sockaddr_un addr;    // [u] bound name (accepted sockets: the listener's)
+  int addrlen;                // [u] its length; 0 if none
+  int bound;                  // [u] addr is this socket's own name (findable)
+  struct inode *ip;           // [u] the socket inode of a path name
+  int binding;                // [u] a bind is under way
 };
 
 static struct unixpcb pcbs[NSOCKET];
@@ -40,88 +51,194 @@ static int unix_attach(struct socket *so) {
       pcbs[i].inuse = 1;
       pcbs[i].so = so;
       so->pcb = &pcbs[i];
+      if (so->type == SOCK_DGRAM)
+        so->sndchan = &dgram_room;
       return 0;
     }
   }
   return -ENOBUFS;
 }
 
+// Forget every datagram socket's default destination that is so.
+static void undestine(struct socket *so) {
+  for (int i = 0; i < NSOCKET; i++)
+    if (pcbs[i].inuse && pcbs[i].so->type == SOCK_DGRAM && pcbs[i].peer == so)
+      pcbs[i].peer = 0;
+}
+
 static void unix_detach(struct socket *so) {
   struct unixpcb *u = pcb(so);
-  if (u->peer) {
+  if (so->type == SOCK_DGRAM) {
+    undestine(so);
+  } else if (u->peer) {
     struct socket *peer = u->peer;
     pcb(peer)->peer = 0;
     peer->eof = 1;
     sotransition(peer, SE_PEERCLOSED);
     sowakeup_all(peer);
   }
+  so->name_ip = u->ip;  // the core puts it once no lock is held
+  u->ip = 0;
   u->peer = 0;
   u->inuse = 0;
+  u->bound = 0;
   u->addrlen = 0;
   so->pcb = 0;
+  wakeup(&dgram_room);
 }
 
-// Check a user's AF_UNIX address. Returns the length of the name part
-// (after sun_family), or -EINVAL.
-static int namelen(const struct sockaddr *addr, int len) {
+// Check an AF_UNIX address from the user. Returns 1 for a path (copied
+// NUL-terminated into path, MAXPATH bytes), 0 for an abstract name, or
+// -EINVAL.
+static int parseaddr(const struct sockaddr *addr, int len, char *path) {
   if (len <= (int)sizeof(sa_family_t) || len > (int)sizeof(struct sockaddr_un))
     return -EINVAL;
   if (addr->sa_family != AF_UNIX)
     return -EINVAL;
-  return len - sizeof(sa_family_t);
+  const struct sockaddr_un *a = (const struct sockaddr_un *)addr;
+  int n = len - sizeof(sa_family_t);
+  if (a->sun_path[0] == 0)
+    return 0;
+  int i = 0;
+  while (i < n && a->sun_path[i] != 0 && i < MAXPATH - 1) {
+    path[i] = a->sun_path[i];
+    i++;
+  }
+  if (i == MAXPATH - 1 && i < n && a->sun_path[i] != 0)
+    return -ENAMETOOLONG;
+  path[i] = 0;
+  return 1;
 }
 
-// The bound socket with this name, or 0. unix_lock held.
-static struct unixpcb *lookup(const struct sockaddr_un *a, int len) {
+// The bound socket of type with this abstract name or inode, or 0.
+static struct unixpcb *lookup(int type, const struct sockaddr_un *a, int len,
+                              struct inode *ip) {
   for (int i = 0; i < NSOCKET; i++) {
     struct unixpcb *u = &pcbs[i];
-    if (u->inuse && u->addrlen == len &&
-        memcmp(u->addr.sun_path, a->sun_path, len - sizeof(sa_family_t)) == 0)
+    if (!u->inuse || !u->bound || (type && u->so->type != type))
+      continue;
+    if (ip ? u->ip == ip
+           : (u->ip == 0 && u->addrlen == len &&
+              memcmp(u->addr.sun_path, a->sun_path,
+                     len - sizeof(sa_family_t)) == 0))
       return u;
   }
   return 0;
 }
 
 static int unix_bind(struct socket *so, const struct sockaddr *addr, int len) {
-  int n = namelen(addr, len);
-  if (n < 0)
-    return n;
+  char path[MAXPATH];
+  int kind = parseaddr(addr, len, path);
+  if (kind < 0)
+    return kind;
   const struct sockaddr_un *a = (const struct sockaddr_un *)addr;
-  if (a->sun_path[0] != 0)
-    return -EOPNOTSUPP;  // file-system names come with the BSD face
+  struct unixpcb *u = pcb(so);
+
   acquire(&unix_lock);
   int err = sostate_next(so->state, SE_BIND);
-  if (err >= 0 && lookup(a, len))
+  if (err >= 0 && (u->binding || u->bound))
+    err = -EINVAL;
+  if (err >= 0 && kind == 0 && lookup(0, a, len, 0))
     err = -EADDRINUSE;
+  if (err < 0) {
+    release(&unix_lock);
+    return err;
+  }
+  u->binding = 1;
+  release(&unix_lock);
+
+  struct inode *ip = 0;
+  if (kind == 1) {
+    // A new socket inode at path; an existing name of any kind is in use.
+    begin_op();
+    ip = icreate(path, T_SOCK, 0, 0, 1, &err);
+    if (ip)
+      iunlock(ip);
+    end_op();
+    if (ip == 0 && err == -EEXIST)
+      err = -EADDRINUSE;
+  }
+
+  acquire(&unix_lock);
+  u->binding = 0;
   if (err >= 0) {
-    struct unixpcb *u = pcb(so);
+    memset(&u->addr, 0, sizeof(u->addr));
     memmove(&u->addr, a, len);
     u->addrlen = len;
+    u->bound = 1;
+    u->ip = ip;
     sotransition(so, SE_BIND);
   }
   release(&unix_lock);
   return err < 0 ? err : 0;
 }
 
-static int unix_listen(struct socket *so, int backlog) {
-  (void)so, (void)backlog;
+// Find the target of a connect or sendto. For a path, looks it up in
+// the file system (no lock held). Returns 0 with *ip referenced (or 0
+// for an abstract name), or -errno.
+static int resolve(const struct sockaddr *addr, int len, struct inode **ip) {
+  char path[MAXPATH];
+  *ip = 0;
+  int kind = parseaddr(addr, len, path);
+  if (kind <= 0)
+    return kind;
+  int err;
+  begin_op();
+  struct inode *p = namei_err(path, &err);
+  end_op();
+  if (p == 0)
+    return err;
+  ilock(p);
+  int type = p->type;
+  iunlock(p);
+  if (type != T_SOCK) {
+    begin_op();
+    iput(p);
+    end_op();
+    return -ECONNREFUSED;
+  }
+  *ip = p;
   return 0;
+}
+
+static void unresolve(struct inode *ip) {
+  if (ip) {
+    begin_op();
+    iput(ip);
+    end_op();
+  }
+}
+
+// Link two sockets as a connected pair. unix_lock held.
+static void link(struct socket *a, struct socket *b) {
+  pcb(a)->peer = b;
+  pcb(b)->peer = a;
 }
 
 static int unix_connect(struct socket *so, const struct sockaddr *addr,
                         int len, int nonblock) {
-  int n = namelen(addr, len);
-  if (n < 0)
-    return n;
+  struct inode *ip;
+  int err = resolve(addr, len, &ip);
+  if (err < 0)
+    return err;
   const struct sockaddr_un *a = (const struct sockaddr_un *)addr;
-  if (a->sun_path[0] != 0)
-    return -EOPNOTSUPP;
-  int err;
+
   acquire(&unix_lock);
   for (;;) {
+    if (so->type == SOCK_DGRAM) {
+      // Only a default destination: sends go there, nothing else.
+      struct unixpcb *t = lookup(SOCK_DGRAM, a, len, ip);
+      if (t == 0) {
+        err = -ECONNREFUSED;
+        break;
+      }
+      pcb(so)->peer = t->so;
+      err = 0;
+      break;
+    }
     if ((err = sostate_next(so->state, SE_CONNECT)) < 0)
       break;
-    struct unixpcb *l = lookup(a, len);
+    struct unixpcb *l = lookup(so->type, a, len, ip);
     if (l == 0 || l->so->state != SS_LISTENING) {
       err = -ECONNREFUSED;
       break;
@@ -141,55 +258,129 @@ static int unix_connect(struct socket *so, const struct sockaddr *addr,
     }
     // The server's end of the connection, queued for accept().
     struct socket *ns;
-    if ((err = soalloc_locked(AF_UNIX, SOCK_STREAM, &ns)) < 0) {
+    if ((err = soalloc_locked(AF_UNIX, so->type, &ns)) < 0) {
       err = -ENOBUFS;
       break;
     }
-    pcb(ns)->addr = l->addr;
-    pcb(ns)->addrlen = 0;  // the name stays the listener's alone
-    pcb(ns)->peer = so;
-    pcb(so)->peer = ns;
+    pcb(ns)->addr = l->addr;  // its name is the listener's
+    pcb(ns)->addrlen = l->addrlen;
+    link(so, ns);
     sotransition(ns, SE_ESTABLISHED);
     sotransition(so, SE_CONNECT);
     sotransition(so, SE_ESTABLISHED);
     soqueue_add(listener, ns);
+    sowakeup_all(so);
     err = 0;
     break;
   }
   release(&unix_lock);
+  unresolve(ip);
   return err;
 }
 
-static int unix_send(struct socket *so, int user, uint64 src, int n) {
+int unix_pair(struct socket *a, struct socket *b) {
+  acquire(&unix_lock);
+  link(a, b);
+  if (a->type != SOCK_DGRAM) {
+    sotransition(a, SE_ESTABLISHED);
+    sotransition(b, SE_ESTABLISHED);
+  }
+  release(&unix_lock);
+  return 0;
+}
+
+static int unix_listen(struct socket *so, int backlog) {
+  (void)backlog;
+  return so->type == SOCK_DGRAM ? -EOPNOTSUPP : 0;
+}
+
+static int stream_send(struct socket *so, int user, uint64 src, int n,
+                       const struct sodest *to) {
+  (void)to;
   struct socket *peer = pcb(so)->peer;
   if (peer == 0 || peer->rdshut)
     return -EPIPE;
+  if (n == 0)
+    return 0;
   int r = sb_write(&peer->rcv, user, src, n);
+  if (r == 0)
+    return -EAGAIN;
   if (r > 0)
-    wakeup(&peer->rcv);
+    sowakeup(&peer->rcv);
   return r;
 }
 
+// A message to peer, with so's name as the sender's address.
+static int putmsg(struct socket *so, struct socket *peer, int user,
+                  uint64 src, int n) {
+  struct unixpcb *u = pcb(so);
+  int alen = u->bound ? u->addrlen : (int)sizeof(sa_family_t);
+  struct sockaddr_un from = u->addr;
+  from.sun_family = AF_UNIX;
+  int err = sb_putrec(&peer->rcv, user, src, n, &from, alen);
+  if (err < 0)
+    return err;
+  sowakeup(&peer->rcv);
+  return n;
+}
+
+static int seqpacket_send(struct socket *so, int user, uint64 src, int n,
+                          const struct sodest *to) {
+  (void)to;
+  struct socket *peer = pcb(so)->peer;
+  if (peer == 0 || peer->rdshut)
+    return -EPIPE;
+  return putmsg(so, peer, user, src, n);
+}
+
+// Datagrams go to the address given (resolved by dgram_resolve), or to
+// the connected destination.
+static int dgram_send(struct socket *so, int user, uint64 src, int n,
+                      const struct sodest *to) {
+  struct socket *peer;
+  if (to) {
+    const struct sockaddr_un *a = (const struct sockaddr_un *)to->addr;
+    struct unixpcb *t = lookup(SOCK_DGRAM, a, to->len, to->ip);
+    if (t == 0)
+      return -ECONNREFUSED;
+    peer = t->so;
+  } else {
+    peer = pcb(so)->peer;
+    if (peer == 0)
+      return -EDESTADDRREQ;
+  }
+  if (peer->rdshut)
+    return -EPIPE;
+  return putmsg(so, peer, user, src, n);
+}
+
+static int dgram_resolve(struct sodest *to) {
+  return resolve(to->addr, to->len, &to->ip);
+}
+
 static void unix_rcvd(struct socket *so) {
+  if (so->type == SOCK_DGRAM) {
+    sowakeup(&dgram_room);
+    return;
+  }
   struct socket *peer = pcb(so)->peer;
   if (peer)
-    wakeup(&peer->sndwait);
+    sowakeup(peer->sndchan);
 }
 
 static int unix_shutdown(struct socket *so, int how) {
   struct socket *peer = pcb(so)->peer;
-  if (how == SHUT_RD || how == SHUT_RDWR) {
+  if (how == SHUT_RD || how == SHUT_RDWR)
     so->rdshut = 1;
-    if (peer)
-      wakeup(&peer->sndwait);  // its sends now fail
-  }
-  if (how == SHUT_WR || how == SHUT_RDWR) {
+  if ((how == SHUT_WR || how == SHUT_RDWR) && !so->wrshut) {
     so->wrshut = 1;
-    if (peer) {
+    if (peer && so->type != SOCK_DGRAM) {
       peer->eof = 1;
-      wakeup(&peer->rcv);
+      sowakeup_all(peer);
     }
   }
+  if (peer)
+    sowakeup_all(peer);
   sowakeup_all(so);
   return 0;
 }
@@ -199,17 +390,57 @@ static int unix_unread(struct socket *so) {
   return peer ? (int)sb_len(&peer->rcv) : 0;
 }
 
+static int unix_sockaddr(struct socket *so, struct sockaddr_storage *a,
+                         int peer) {
+  struct unixpcb *u = pcb(so);
+  if (peer) {
+    if (u->peer == 0)
+      return -ENOTCONN;
+    u = pcb(u->peer);
+  }
+  a->ss_family = AF_UNIX;
+  if (u->addrlen == 0)
+    return sizeof(sa_family_t);
+  memmove(a, &u->addr, u->addrlen);
+  return u->addrlen;
+}
+
+static int unix_writable(struct socket *so) {
+  struct socket *peer = pcb(so)->peer;
+  if (peer == 0)
+    return 1;  // a write fails at once
+  return sb_space(&peer->rcv) >= (so->type == SOCK_STREAM ? 1 : 512);
+}
+
+#define UNIX_COMMON                 \
+  .family = AF_UNIX,                \
+  .lock = &unix_lock,               \
+  .attach = unix_attach,            \
+  .detach = unix_detach,            \
+  .bind = unix_bind,                \
+  .connect = unix_connect,          \
+  .listen = unix_listen,            \
+  .rcvd = unix_rcvd,                \
+  .shutdown = unix_shutdown,        \
+  .unread = unix_unread,            \
+  .sockaddr = unix_sockaddr,        \
+  .writable = unix_writable
+
 const struct protosw unix_stream_proto = {
-    .family = AF_UNIX,
+    UNIX_COMMON,
     .type = SOCK_STREAM,
-    .lock = &unix_lock,
-    .attach = unix_attach,
-    .detach = unix_detach,
-    .bind = unix_bind,
-    .listen = unix_listen,
-    .connect = unix_connect,
-    .send = unix_send,
-    .rcvd = unix_rcvd,
-    .shutdown = unix_shutdown,
-    .unread = unix_unread,
+    .send = stream_send,
+};
+
+const struct protosw unix_seqpacket_proto = {
+    UNIX_COMMON,
+    .type = SOCK_SEQPACKET,
+    .send = seqpacket_send,
+};
+
+const struct protosw unix_dgram_proto = {
+    UNIX_COMMON,
+    .type = SOCK_DGRAM,
+    .send = dgram_send,
+    .resolve = dgram_resolve,
 };

@@ -222,7 +222,7 @@ int64 sys_xv6_send(void) {
     return err;
   int r = sowaitsent(so);
   if (r == 0)
-    r = sosend(so, 1, buf, n, 0);
+    r = sosend(so, 1, buf, n, 0, 0, 0);
   if (r == -EPIPE || r == -ECONNRESET)
     err = reset(port, so);
   else if (r < 0)
@@ -241,7 +241,7 @@ int64 sys_xv6_recv(void) {
   struct socket *so = msgargs(&port, &buf, &n, 1, &err);
   if (so == 0)
     return err;
-  int r = sorecv(so, 1, buf, n, 0, 0);
+  int r = sorecv(so, 1, buf, n, 0, 0, 0, 0);
   if (r == 0 || r == -ECONNRESET)
     err = reset(port, so);  // end of stream: the peer is gone
   else if (r < 0)
