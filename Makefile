@@ -61,6 +61,7 @@ $(BUILD)/kernel.elf: $(KOBJS) kernel/kernel.ld
 include user/user.mk
 include mkfs/mkfs.mk
 -include tests/tests.mk
+include tests/unit/unit.mk
 
 $(BUILD)/fs.img: $(BUILD)/mkfs/mkfs $(UPROGS) $(EXTRA_FILES)
 	$(BUILD)/mkfs/mkfs $@ $(UPROGS) $(EXTRA_FILES)

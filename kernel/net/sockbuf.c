@@ -3,6 +3,8 @@
 #include "sockbuf.h"
 
 static uint32_t roundpages(uint32_t bytes) {
+  if (bytes > SB_MAXPAGES * SB_PAGE)
+    bytes = SB_MAXPAGES * SB_PAGE;  // before rounding, which could wrap
   uint32_t n = (bytes + SB_PAGE - 1) / SB_PAGE;
   if (n < 1)
     n = 1;

@@ -35,10 +35,13 @@ int sb_resize(struct sockbuf *sb, uint32_t hiwat);
 uint32_t sb_len(const struct sockbuf *sb);
 uint32_t sb_space(const struct sockbuf *sb);
 // Append up to n bytes from src (user address if user); returns the
-// count appended (less than n if space ran out), -EFAULT or -ENOBUFS.
+// count appended: less than n if space ran out or a copy faulted part
+// way (the count then covers the whole chunks, up to a page boundary,
+// copied before the fault); -EFAULT if nothing was; -ENOBUFS.
 int sb_write(struct sockbuf *sb, int user, uint64_t src, uint32_t n);
 // Take up to n bytes into dst; with peek, leave them in the buffer.
-// Returns the count, or -EFAULT (nothing is taken then).
+// Returns the count (short, like sb_write, if a copy faulted part way;
+// what was not delivered stays), or -EFAULT if nothing was copied.
 int sb_read(struct sockbuf *sb, int user, uint64_t dst, uint32_t n, int peek);
 // Drop everything and free the pages.
 void sb_free(struct sockbuf *sb);

@@ -291,7 +291,10 @@ int unix_pair(struct socket *a, struct socket *b) {
 
 static int unix_listen(struct socket *so, int backlog) {
   (void)backlog;
-  return so->type == SOCK_DGRAM ? -EOPNOTSUPP : 0;
+  if (so->type == SOCK_DGRAM)
+    return -EOPNOTSUPP;
+  // Nobody could ever reach an unnamed listener (Linux says EINVAL too).
+  return pcb(so)->bound ? 0 : -EINVAL;
 }
 
 static int stream_send(struct socket *so, int user, uint64 src, int n,

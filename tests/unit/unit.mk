@@ -1,0 +1,44 @@
+# tests/unit/unit.mk: host unit tests of the socket core's
+# host-compilable parts, with Check under ASan and UBSan. Included by the
+# top-level Makefile (run from the repository root). Uses BUILD and
+# HOSTCC. (mkfs's own tests are in mkfs/mkfs.mk.)
+#
+#   $(BUILD)/tests/unit/test_sostate   the state machine, kernel/net/sostate.c
+#   $(BUILD)/tests/unit/test_sockbuf   the receive buffer, kernel/net/sockbuf.c
+#   unit-net                           builds and runs both (the second
+#                                      even when the first fails)
+#
+# The kernel files are compiled as they are, natively; the tests supply
+# what they need from their user (sockbuf's copies and pages).
+
+BUILD ?= build
+HOSTCC ?= gcc
+
+UNIT_NET_CFLAGS := -Wall -Werror -std=gnu11 -O1 -g -I include -I kernel/net \
+  -fsanitize=address,undefined -fno-omit-frame-pointer \
+  -fno-sanitize-recover=undefined
+UNIT_NET_DIR := $(BUILD)/tests/unit
+UNIT_NET_TESTS := test_sostate test_sockbuf
+
+$(UNIT_NET_DIR)/net/%.o: kernel/net/%.c kernel/net/%.h include/netv6/errno.h
+	@mkdir -p $(@D)
+	$(HOSTCC) $(UNIT_NET_CFLAGS) -c -o $@ $<
+
+$(UNIT_NET_DIR)/test_sostate.o: kernel/net/sostate.h
+$(UNIT_NET_DIR)/test_sockbuf.o: kernel/net/sockbuf.h
+$(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%.o): $(UNIT_NET_DIR)/%.o: \
+    tests/unit/%.c include/netv6/errno.h
+	@mkdir -p $(@D)
+	$(HOSTCC) $(UNIT_NET_CFLAGS) $$(pkg-config --cflags check) -c -o $@ $<
+
+$(UNIT_NET_DIR)/test_sostate: $(UNIT_NET_DIR)/test_sostate.o \
+    $(UNIT_NET_DIR)/net/sostate.o
+$(UNIT_NET_DIR)/test_sockbuf: $(UNIT_NET_DIR)/test_sockbuf.o \
+    $(UNIT_NET_DIR)/net/sockbuf.o
+$(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%):
+	$(HOSTCC) $(UNIT_NET_CFLAGS) -o $@ $^ $$(pkg-config --libs check)
+
+.PHONY: unit-net
+unit-net: $(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%)
+	@st=0; for t in $(UNIT_NET_TESTS); do \
+	  echo "$(UNIT_NET_DIR)/$$t"; $(UNIT_NET_DIR)/$$t || st=1; done; exit $$st
