@@ -137,7 +137,7 @@ void userinit(void);
 int growproc(int64 n);
 int fork(void);
 void kexit(int status) __attribute__((noreturn));
-int kwait(uint64 addr);
+int kwait(int pid, uint64 addr, int options);
 int kkill(int pid, int sig);
 void setkilled(struct proc *p, int sig);
 int killed(struct proc *p);

@@ -274,9 +274,11 @@ void kexit(int status) {
   panic("zombie exit");
 }
 
-// Wait for a child to end; copy its status to user address addr if
-// non-zero. Returns its pid, -ECHILD, -EINTR or -EFAULT.
-int kwait(uint64 addr) {
+// Wait for a child to end: any child if pid is -1, else that one.
+// Copy its status to user address addr if non-zero. With WNOHANG,
+// return 0 at once if no such child has ended. Returns its pid, 0,
+// -ECHILD (no such child), -EINTR or -EFAULT.
+int kwait(int pid, uint64 addr, int options) {
   struct proc *p = myproc();
   acquire(&wait_lock);
   for (;;) {
@@ -285,9 +287,13 @@ int kwait(uint64 addr) {
       if (pp->parent != p)
         continue;
       acquire(&pp->lock);
+      if (pid != -1 && pp->pid != pid) {
+        release(&pp->lock);
+        continue;
+      }
       havekids = 1;
       if (pp->state == ZOMBIE) {
-        int pid = pp->pid;
+        int cpid = pp->pid;
         if (addr != 0 && copyout(p->pagetable, addr, &pp->xstate,
                                  sizeof(pp->xstate)) < 0) {
           release(&pp->lock);
@@ -297,13 +303,17 @@ int kwait(uint64 addr) {
         freeproc(pp);
         release(&pp->lock);
         release(&wait_lock);
-        return pid;
+        return cpid;
       }
       release(&pp->lock);
     }
     if (!havekids) {
       release(&wait_lock);
       return -ECHILD;
+    }
+    if (options & WNOHANG) {
+      release(&wait_lock);
+      return 0;
     }
     if (killed(p)) {
       release(&wait_lock);

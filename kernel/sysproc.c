@@ -19,7 +19,15 @@ int64 sys_exit(void) {
 int64 sys_getpid(void) { return myproc()->pid; }
 int64 sys_getppid(void) { return getppid(); }
 int64 sys_fork(void) { return fork(); }
-int64 sys_wait(void) { return kwait(argaddr(0)); }
+int64 sys_wait(void) { return kwait(-1, argaddr(0), 0); }
+
+// waitpid(pid, status, options): pid -1 or a child's pid; WNOHANG.
+int64 sys_waitpid(void) {
+  int pid = argint(0), options = argint(2);
+  if (pid < -1 || pid == 0 || (options & ~WNOHANG))
+    return -EINVAL;
+  return kwait(pid, argaddr(1), options);
+}
 int64 sys_kill(void) { return kkill(argint(0), argint(1)); }
 
 // sbrk(n): grow or shrink memory by n bytes; returns the old break.

@@ -51,21 +51,21 @@ static int lsdir(int fd, const char *path) {
 }
 
 static int ls(const char *path) {
+  struct stat st;
+  if (stat(path, &st) < 0) {
+    fprintf(stderr, "ls: cannot stat %s: %s\n", path, strerror(errno));
+    return -1;
+  }
+  if (st.st_type != T_DIR) {
+    show(path, &st);  // also socket names, which cannot be opened
+    return 0;
+  }
   int fd = open(path, O_RDONLY);
   if (fd < 0) {
     fprintf(stderr, "ls: cannot open %s: %s\n", path, strerror(errno));
     return -1;
   }
-  struct stat st;
-  int r = 0;
-  if (fstat(fd, &st) < 0) {
-    fprintf(stderr, "ls: cannot stat %s: %s\n", path, strerror(errno));
-    r = -1;
-  } else if (st.st_type == T_DIR) {
-    r = lsdir(fd, path);
-  } else {
-    show(path, &st);
-  }
+  int r = lsdir(fd, path);
   close(fd);
   return r;
 }

@@ -15,7 +15,9 @@ UCFLAGS := -Wall -Werror -O2 -g -ffreestanding -fno-common -nostdlib \
   -I user/include -I include -MMD -MP
 # libc may not have its own loops turned into calls to memset/memcpy.
 ULIBCFLAGS := -fno-tree-loop-distribute-patterns
-ULDFLAGS := -nostdlib -T user/user.ld -Wl,-u,_start
+# The link names plain rv64imac/lp64 so gcc picks its soft-float libgcc
+# multilib (the compile flags carry extension suffixes it does not match).
+ULDFLAGS := -nostdlib -march=rv64imac -mabi=lp64 -T user/user.ld -Wl,-u,_start
 
 ULIBC_SRCS := $(wildcard user/lib/*.c user/lib/*.S)
 ULIBC_OBJS := $(patsubst user/lib/%,$(BUILD)/user/obj/lib/%.o,\
@@ -24,6 +26,10 @@ ULIBC := $(BUILD)/user/libc.a
 
 UPROGS += $(addprefix $(BUILD)/user/,\
   init sh ls cat echo grep wc mkdir rm ln kill halt socktest)
+# BSD sockets: netcat, echo servers and their checking client, and
+# textbook POSIX examples (usrv/ucli stream, udgram, upoll).
+UPROGS += $(addprefix $(BUILD)/user/,\
+  nc echopoll echofork echocli usrv ucli udgram upoll)
 
 $(ULIBC): $(ULIBC_OBJS)
 	@mkdir -p $(@D)

@@ -60,6 +60,8 @@
   SYSCALL(getsockopt, 42)                   \
   SYSCALL(fcntl, 43)                        \
   SYSCALL(poll, 44)                         \
-  SYSCALL(dup2, 45)
+  SYSCALL(dup2, 45)                         \
+  SYSCALL(stat, 46)                         \
+  SYSCALL(waitpid, 47)
 
 #endif

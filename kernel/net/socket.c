@@ -458,10 +458,16 @@ int soshutdown(struct socket *so, int how) {
     return -EINVAL;
   acquire(so->lk);
   int err = 0;
-  if (!connected(so))
+  if (so->state == SS_LISTENING) {
+    // Linux allows it: a listener shut for reading accepts no more.
+    if (how != SHUT_WR)
+      so->rdshut = 1;
+    sowakeup_all(so);
+  } else if (!connected(so)) {
     err = -ENOTCONN;
-  else
+  } else {
     err = so->pr->shutdown(so, how);
+  }
   release(so->lk);
   return err;
 }
@@ -634,7 +640,7 @@ int sogetopt(struct socket *so, int level, int name, void *val, int *len) {
     return err;
   int size = istv ? (int)sizeof(tv) : (int)sizeof(iv);
   if (*len < size)
-    return -EINVAL;
+    size = *len;  // truncated, as Linux does
   memmove(val, istv ? (void *)&tv : (void *)&iv, size);
   *len = size;
   return 0;

@@ -166,18 +166,34 @@ int64 sys_accept4(void) {
     return -EOPNOTSUPP;
   if (uaddr && !uaccess_ok(myproc()->pagetable, ulenp, sizeof(int), 1))
     return -EFAULT;
+  // Get the descriptor and file first: if there are none, the
+  // connection stays queued for a later accept (as on Linux).
+  struct proc *p = myproc();
+  int fd = 0;
+  while (fd < NOFILE && p->ofile[fd])
+    fd++;
+  if (fd == NOFILE)
+    return -EMFILE;
+  struct file *nf = filealloc();
+  if (nf == 0)
+    return -ENFILE;
   struct socket *ns;
-  if ((err = soaccept(f->sock, f->flags & O_NONBLOCK, &ns)) < 0)
+  if ((err = soaccept(f->sock, f->flags & O_NONBLOCK, &ns)) < 0) {
+    fileclose(nf);
     return err;
+  }
   struct sockaddr_storage a;
   int len = sogetname(ns, &a, 1);
   if (len < 0) {
-    len = sizeof(sa_family_t);  // the client has gone already
+    len = sizeof(sa_family_t);
     a.ss_family = f->sock->family;
   }
-  int fd = sockfd(ns, flags);
-  if (fd < 0)
-    return fd;
+  nf->type = FD_SOCKET;
+  nf->sock = ns;
+  nf->readable = nf->writable = 1;
+  nf->flags = (flags & SOCK_NONBLOCK) ? O_NONBLOCK : 0;
+  p->ofile[fd] = nf;  // still free: a process has one thread
+  p->fdflags[fd] = (flags & SOCK_CLOEXEC) ? FD_CLOEXEC : 0;
   addrout(uaddr, ulenp, &a, len);  // like Linux: the connection is taken
   return fd;
 }

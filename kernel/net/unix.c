@@ -36,6 +36,9 @@ struct unixpcb {
   int bound;                  // [u] addr is this socket's own name (findable)
   struct inode *ip;           // [u] the socket inode of a path name
   int binding;                // [u] a bind is under way
+  struct sockaddr_un peeraddr;  // [u] the peer's name when connected
+  int peerlen;                // [u] (kept after the peer goes, as Linux)
+  int destlost;               // [u] dgram: the connected destination closed
 };
 
 static struct unixpcb pcbs[NSOCKET];
@@ -61,9 +64,12 @@ static int unix_attach(struct socket *so) {
 
 // Forget every datagram socket's default destination that is so.
 static void undestine(struct socket *so) {
-  for (int i = 0; i < NSOCKET; i++)
-    if (pcbs[i].inuse && pcbs[i].so->type == SOCK_DGRAM && pcbs[i].peer == so)
+  for (int i = 0; i < NSOCKET; i++) {
+    if (pcbs[i].inuse && pcbs[i].so->type == SOCK_DGRAM && pcbs[i].peer == so) {
       pcbs[i].peer = 0;
+      pcbs[i].destlost = 1;  // the next send says ECONNREFUSED
+    }
+  }
 }
 
 static void unix_detach(struct socket *so) {
@@ -209,10 +215,19 @@ static void unresolve(struct inode *ip) {
   }
 }
 
+// Remember b's name as a's peer name. unix_lock held.
+static void setpeername(struct socket *a, struct socket *b) {
+  struct unixpcb *ub = pcb(b);
+  pcb(a)->peeraddr = ub->addr;
+  pcb(a)->peerlen = ub->addrlen;
+}
+
 // Link two sockets as a connected pair. unix_lock held.
 static void link(struct socket *a, struct socket *b) {
   pcb(a)->peer = b;
   pcb(b)->peer = a;
+  setpeername(a, b);
+  setpeername(b, a);
 }
 
 static int unix_connect(struct socket *so, const struct sockaddr *addr,
@@ -233,12 +248,18 @@ static int unix_connect(struct socket *so, const struct sockaddr *addr,
         break;
       }
       pcb(so)->peer = t->so;
+      pcb(so)->destlost = 0;
+      setpeername(so, t->so);
       err = 0;
       break;
     }
     if ((err = sostate_next(so->state, SE_CONNECT)) < 0)
       break;
     struct unixpcb *l = lookup(so->type, a, len, ip);
+    if (l == 0 && lookup(0, a, len, ip)) {
+      err = -EPROTOTYPE;  // a socket of another type has that name
+      break;
+    }
     if (l == 0 || l->so->state != SS_LISTENING) {
       err = -ECONNREFUSED;
       break;
@@ -317,7 +338,7 @@ static int stream_send(struct socket *so, int user, uint64 src, int n,
 static int putmsg(struct socket *so, struct socket *peer, int user,
                   uint64 src, int n) {
   struct unixpcb *u = pcb(so);
-  int alen = u->bound ? u->addrlen : (int)sizeof(sa_family_t);
+  int alen = u->bound ? u->addrlen : 0;  // an unnamed sender has no address
   struct sockaddr_un from = u->addr;
   from.sun_family = AF_UNIX;
   int err = sb_putrec(&peer->rcv, user, src, n, &from, alen);
@@ -349,8 +370,13 @@ static int dgram_send(struct socket *so, int user, uint64 src, int n,
     peer = t->so;
   } else {
     peer = pcb(so)->peer;
-    if (peer == 0)
-      return -EDESTADDRREQ;
+    if (peer == 0) {
+      // As Linux: once ECONNREFUSED for a destination that closed,
+      // then ENOTCONN.
+      int lost = pcb(so)->destlost;
+      pcb(so)->destlost = 0;
+      return lost ? -ECONNREFUSED : -ENOTCONN;
+    }
   }
   if (peer->rdshut)
     return -EPIPE;
@@ -393,13 +419,22 @@ static int unix_unread(struct socket *so) {
   return peer ? (int)sb_len(&peer->rcv) : 0;
 }
 
+static int connected_ever(struct socket *so) {
+  return so->state == SS_CONNECTED || so->state == SS_CLOSING;
+}
+
 static int unix_sockaddr(struct socket *so, struct sockaddr_storage *a,
                          int peer) {
   struct unixpcb *u = pcb(so);
   if (peer) {
-    if (u->peer == 0)
+    // Connected once: the peer's name stays known after it has gone.
+    if (u->peer == 0 && !(so->type != SOCK_DGRAM && connected_ever(so)))
       return -ENOTCONN;
-    u = pcb(u->peer);
+    a->ss_family = AF_UNIX;
+    if (u->peerlen == 0)
+      return sizeof(sa_family_t);
+    memmove(a, &u->peeraddr, u->peerlen);
+    return u->peerlen;
   }
   a->ss_family = AF_UNIX;
   if (u->addrlen == 0)

@@ -174,7 +174,10 @@ int64 sys_xv6_connect(void) {
       err = E_FAIL;
     } else {
       len = portname(port, &a);
-      if (soconnect(so, (struct sockaddr *)&a, len, 1) < 0)
+      int r = soconnect(so, (struct sockaddr *)&a, len, 1);
+      if (r == -ENOBUFS)
+        err = E_FAIL;  // no socket left for the server's end
+      else if (r < 0)
         err = E_WRONG_STATE;
     }
   }

@@ -1,5 +1,5 @@
 // user/lib/calls.c: POSIX calls made of netv6 system calls (libc,
-// system call layer): _exit, execv, stat, sleep, usleep.
+// system call layer): _exit, execv, sleep, usleep.
 
 #include <fcntl.h>
 #include <limits.h>
@@ -12,15 +12,6 @@ void _exit(int status) {
 }
 
 int execv(const char *path, char *const argv[]) { return exec(path, argv); }
-
-int stat(const char *path, struct stat *st) {
-  int fd = open(path, O_RDONLY);
-  if (fd < 0)
-    return -1;
-  int r = fstat(fd, st);
-  close(fd);
-  return r;
-}
 
 unsigned sleep(unsigned seconds) {
   int ticks = seconds > INT_MAX / HZ ? INT_MAX : (int)(seconds * HZ);

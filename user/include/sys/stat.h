@@ -13,8 +13,10 @@
 #define S_ISSOCK(m) (((m)&S_IFMT) == S_IFSOCK)
 
 int fstat(int fd, struct stat *st);
-// stat opens path, fstats it and closes it again.
+// stat is fstat by name, without opening the file (it works for socket
+// names too, which cannot be opened). lstat is the same: no symlinks.
 int stat(const char *path, struct stat *st);
+#define lstat stat
 int mkdir(const char *path, mode_t mode); // mode is ignored
 // mknod makes a device node; major is CONSOLE or DEVNULL (netv6/param.h).
 int mknod(const char *path, int major, int minor);

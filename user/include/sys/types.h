@@ -16,5 +16,6 @@ typedef unsigned int ino_t;
 typedef unsigned int nlink_t;
 typedef unsigned int useconds_t;
 typedef long time_t;
+typedef long suseconds_t;
 
 #endif

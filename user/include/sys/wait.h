@@ -15,5 +15,8 @@
 // wait waits for any child to end and returns its pid, storing its
 // status in *status unless status is NULL; -1 (ECHILD) if none is left.
 int wait(int *status);
+// waitpid waits for child pid (or any child if pid is -1). With
+// options WNOHANG it returns 0 at once if that child has not ended.
+int waitpid(int pid, int *status, int options);
 
 #endif

@@ -1,0 +1,17 @@
+// sys/time.h: struct timeval, the time argument of select() and of the
+// SO_RCVTIMEO / SO_SNDTIMEO socket options. As POSIX asks, it also makes
+// select() and fd_set visible (<sys/select.h>). netv6 has no wall clock:
+// no gettimeofday (uptime() in <netv6.h> counts ticks since boot).
+#ifndef _SYS_TIME_H
+#define _SYS_TIME_H
+
+#include <sys/types.h>
+
+struct timeval {
+  time_t tv_sec;
+  suseconds_t tv_usec; // 0..999999
+};
+
+#include <sys/select.h>
+
+#endif
