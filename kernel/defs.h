@@ -149,6 +149,7 @@ void yield(void);
 void sleep(void *chan, struct spinlock *lk);
 void wakeup(void *chan);
 int sleep_until(void *chan, struct spinlock *lk, uint64 deadline);
+int sleep_intr(void *chan, struct spinlock *lk);
 void note_deadline(uint64 t);
 void wake_deadlines(uint64 now);
 int either_copyout(int user_dst, uint64 dst, const void *src, uint64 len);

@@ -85,8 +85,15 @@ int64 sys_poll(void) {
       err = -EINTR;
       break;
     }
-    if (pollseq == seq && sleep_until(&pollseq, &polllock, deadline) < 0)
-      timeout = 0;  // timed out: one last look, then return
+    if (pollseq == seq) {
+      int r = sleep_until(&pollseq, &polllock, deadline);
+      if (r == -EINTR) {
+        err = r;
+        break;
+      }
+      if (r == -ETIMEDOUT)
+        timeout = 0;  // one last look, then return
+    }
   }
   npollers--;
   release(&polllock);

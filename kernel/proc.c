@@ -319,7 +319,7 @@ int kwait(int pid, uint64 addr, int options) {
       release(&wait_lock);
       return -EINTR;
     }
-    sleep(p, &wait_lock);
+    sleep_intr(p, &wait_lock);
   }
 }
 
@@ -408,40 +408,52 @@ static void forkret(void) {
 }
 
 // Sleep on chan, releasing lk while asleep and taking it back after.
-void sleep(void *chan, struct spinlock *lk) {
+// With intr, a killed process does not go to sleep: -EINTR. The check
+// is made under p->lock, which kkill() takes too, so a kill cannot slip
+// in between the caller's last look at killed() and the sleep.
+static int sleep_locked(void *chan, struct spinlock *lk, uint64 deadline,
+                        int intr) {
   struct proc *p = myproc();
   // Holding p->lock means a wakeup() cannot slip in between the
   // release of lk and the switch away: it needs p->lock too.
   acquire(&p->lock);
+  if (intr && p->killed) {
+    release(&p->lock);
+    return -EINTR;
+  }
   release(lk);
   p->chan = chan;
+  p->wake_at = deadline;
   p->state = SLEEPING;
   sched();
   p->chan = 0;
-  release(&p->lock);
-  acquire(lk);
-}
-
-// Sleep on chan as sleep() does, but wake by tick deadline at the latest
-// (0: no deadline). Returns 0, or -ETIMEDOUT if the deadline has come.
-// Callers loop on their condition as with sleep().
-int sleep_until(void *chan, struct spinlock *lk, uint64 deadline) {
-  if (deadline == 0) {
-    sleep(chan, lk);
-    return 0;
-  }
-  if (ticks >= deadline)
-    return -ETIMEDOUT;
-  struct proc *p = myproc();
-  acquire(&p->lock);
-  p->wake_at = deadline;
-  release(&p->lock);
-  note_deadline(deadline);
-  sleep(chan, lk);
-  acquire(&p->lock);
   p->wake_at = 0;
   release(&p->lock);
-  return ticks >= deadline ? -ETIMEDOUT : 0;
+  acquire(lk);
+  return 0;
+}
+
+// Sleep until woken; not cut short by kill (for waits that always end
+// soon: disk I/O, sleeplocks, the log).
+void sleep(void *chan, struct spinlock *lk) { sleep_locked(chan, lk, 0, 0); }
+
+// Sleep on chan until woken, killed, or the tick deadline (0: none).
+// Returns 0 (woken: the caller looks at its condition again), -EINTR
+// (killed, before or while asleep) or -ETIMEDOUT.
+int sleep_until(void *chan, struct spinlock *lk, uint64 deadline) {
+  if (deadline != 0) {
+    if (ticks >= deadline)
+      return -ETIMEDOUT;
+    note_deadline(deadline);
+  }
+  if (sleep_locked(chan, lk, deadline, 1) < 0 || killed(myproc()))
+    return -EINTR;
+  return deadline != 0 && ticks >= deadline ? -ETIMEDOUT : 0;
+}
+
+// Sleep until woken or killed: 0 or -EINTR.
+int sleep_intr(void *chan, struct spinlock *lk) {
+  return sleep_until(chan, lk, 0);
 }
 
 static uint64 next_deadline;  // [tickslock] earliest wake_at, or 0

@@ -52,7 +52,7 @@ int64 sys_pause(void) {
       release(&tickslock);
       return -EINTR;
     }
-    sleep(&ticks, &tickslock);
+    sleep_intr(&ticks, &tickslock);
   }
   release(&tickslock);
   return 0;

@@ -6,10 +6,13 @@
     python3 tests/run.py quick                     # `make test-quick`
     python3 tests/run.py usertests-quick
     python3 tests/run.py usertests:pipe1m          # one in-guest case
+    python3 tests/run.py socktests:oneclient       # one socket-face case
+    python3 tests/run.py sockettests:accept        # one BSD socket case
 
 Suites:
-    all              unit boot usertests
-    quick            unit boot-quick usertests-quick
+    all              unit boot usertests socktests sockettests
+    quick            unit boot-quick usertests-quick socktests-quick
+                     sockettests-quick
     unit             each command of UNIT_COMMANDS; parses Check's summary
                      "NN%: Checks: N, Failures: F, Errors: E"
     boot             tests/test_boot.py (console end-to-end cases)
@@ -17,14 +20,22 @@ Suites:
     usertests        boots a guest and runs `usertests` (the full suite)
     usertests-quick  the same with `usertests -q`
     usertests:NAME   `usertests NAME`, one in-guest case
+    socktests        boots a guest and runs `socktests` (the xv6 socket
+                     face's in-guest suite, user/socktests.c)
+    socktests-quick  the same with `socktests -q`
+    socktests:NAME   `socktests NAME`, one case of it
+    sockettests      boots a guest and runs `sockettests` (the BSD socket
+                     face's in-guest suite, user/sockettests.c)
+    sockettests-quick  the same with `sockettests -q`
+    sockettests:NAME `sockettests NAME`, one case of it
 
 Every case prints `PASS suite/case` or `FAIL suite/case: reason`, every
 suite a line `suite NAME: N passed, N failed`, and the run ends with
 exactly one line `N passed, N failed`. Exit status 1 if anything failed.
 
-In-guest protocol (user/usertests.c): `START case` before each case,
-then `PASS case` or `FAIL case: why`, and finally
-`usertests: N passed, N failed`. A guest that crashes or hangs counts as
+In-guest protocol (user/usertests.c, user/socktests.c): `START case`
+before each case, then `PASS case` or `FAIL case: why`, and finally
+`PROGRAM: N passed, N failed`. A guest that crashes or hangs counts as
 one failure for the case that was started and did not finish; the final
 line missing or disagreeing with the per-case lines is a failure too.
 """
@@ -44,6 +55,7 @@ from harness import Guest, GuestError, ROOT  # noqa: E402
 # Host unit-test commands (each prints Check's summary line).
 UNIT_COMMANDS = [
     ["make", "--no-print-directory", "unit-mkfs"],
+    ["make", "--no-print-directory", "unit-net"],
 ]
 
 # Host-side limits for the in-guest suites (seconds, before
@@ -51,6 +63,14 @@ UNIT_COMMANDS = [
 # its result line; TOTAL bounds the whole suite.
 USERTESTS_STEP = 420
 USERTESTS_TOTAL = {"full": 900, "quick": 150, "one": 450}
+# socktests: its longest case's watchdog is 240 s.
+SOCKTESTS_TOTAL = {"full": 600, "quick": 200, "one": 300}
+
+# The in-guest suites: program -> its time limits.
+# sockettests: its longest case's watchdog is 180 s.
+SOCKETTESTS_TOTAL = {"full": 900, "quick": 300, "one": 400}
+GUEST_SUITES = {"usertests": USERTESTS_TOTAL, "socktests": SOCKTESTS_TOTAL,
+                "sockettests": SOCKETTESTS_TOTAL}
 
 
 class Tally:
@@ -166,29 +186,35 @@ def run_boot(t, quick=False):
 
 # ---- in-guest suites -----------------------------------------------------
 
-UT_LINE = re.compile(r"(?m)^(START|PASS|FAIL) (\S+?)(?:: ([^\r\n]*))?\r?\n"
-                     r"|^usertests: (\d+) passed, (\d+) failed\r?\n"
-                     r"|^(\$) ")
+def ut_line(prog):
+    """The lines of an in-guest suite's protocol, and the next prompt."""
+    return re.compile(r"(?m)^(START|PASS|FAIL) (\S+?)(?:: ([^\r\n]*))?\r?\n"
+                      r"|^" + re.escape(prog) + r": (\d+) passed, (\d+) failed\r?\n"
+                      r"|^(\$) ")
 
 
-def run_usertests(t, args, mode):
-    cmd = "usertests" + ("" if not args else " " + args)
+def run_usertests(t, args, mode, prog="usertests"):
+    """Boot a guest, run `prog args` (an in-guest suite: usertests,
+    socktests) and count its per-case lines."""
+    cmd = prog + ("" if not args else " " + args)
+    limit = GUEST_SUITES[prog][mode]
+    line = ut_line(prog)
     started = None
     final = None
     counted = Tally(t.suite)  # what the per-case lines said
     try:
         with Guest(name=t.suite.replace(":", "-")) as g:
-            deadline = time.monotonic() + USERTESTS_TOTAL[mode] * harness.scale()
+            deadline = time.monotonic() + limit * harness.scale()
             g.send(cmd + "\n")
             g.expect(re.escape(cmd) + r"\r?\n", 30)
             while final is None:
                 left = (deadline - time.monotonic()) / harness.scale()
                 if left <= 0:
-                    g._error("suite took longer than %ds" % USERTESTS_TOTAL[mode])
-                m = g.expect(UT_LINE, min(USERTESTS_STEP, left),
+                    g._error("suite took longer than %ds" % limit)
+                m = g.expect(line, min(USERTESTS_STEP, left),
                              "the next result line")
                 if m.group(6):
-                    g._error("usertests ended without its final line")
+                    g._error("%s ended without its final line" % prog)
                 if m.group(4) is not None:
                     final = (int(m.group(4)), int(m.group(5)))
                 elif m.group(1) == "START":
@@ -206,10 +232,10 @@ def run_usertests(t, args, mode):
                 t.bad("summary", "final line says %d passed, %d failed; cases "
                       "said %d, %d" % (final + (counted.passed, counted.failed)))
             if final[1] or t.failed:
-                g.fail("usertests reported failures")
+                g.fail("%s reported failures" % prog)
             g.poweroff(30)
     except GuestError as e:
-        t.bad(started or "usertests", "%s%s" % (
+        t.bad(started or prog, "%s%s" % (
             "guest died or hung in this case: " if started else "", e))
 
 
@@ -217,8 +243,9 @@ def run_usertests(t, args, mode):
 
 # Names that stand for several suites.
 ALIASES = {
-    "all": ["unit", "boot", "usertests"],
-    "quick": ["unit", "boot-quick", "usertests-quick"],
+    "all": ["unit", "boot", "usertests", "socktests", "sockettests"],
+    "quick": ["unit", "boot-quick", "usertests-quick", "socktests-quick",
+              "sockettests-quick"],
 }
 
 
@@ -229,15 +256,16 @@ def suites(name):
         return run_boot
     if name == "boot-quick":
         return lambda t: run_boot(t, quick=True)
-    if name == "usertests":
-        return lambda t: run_usertests(t, "", "full")
-    if name == "usertests-quick":
-        return lambda t: run_usertests(t, "-q", "quick")
-    if name.startswith("usertests:") and len(name) > 10:
-        case = name[10:]
-        if not re.match(r"^[A-Za-z0-9_]+$", case):
-            return None
-        return lambda t: run_usertests(t, case, "one")
+    for prog in GUEST_SUITES:
+        if name == prog:
+            return lambda t: run_usertests(t, "", "full", prog)
+        if name == prog + "-quick":
+            return lambda t: run_usertests(t, "-q", "quick", prog)
+        if name.startswith(prog + ":") and len(name) > len(prog) + 1:
+            case = name[len(prog) + 1:]
+            if not re.match(r"^[A-Za-z0-9_]+$", case):
+                return None
+            return lambda t: run_usertests(t, case, "one", prog)
     return None
 
 

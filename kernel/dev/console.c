@@ -67,7 +67,7 @@ static int consoleread(int user_dst, uint64 dst, int n, int flags) {
         release(&cons.lock);
         return done > 0 ? done : -EAGAIN;
       }
-      sleep(&cons.r, &cons.lock);
+      sleep_intr(&cons.r, &cons.lock);
     }
     int c = cons.buf[cons.r++ % INBUF];
     if (c == CTRL('D')) {

@@ -79,7 +79,7 @@ int uartwrite(const char *buf, int n) {
         return i > 0 ? i : -EINTR;
       }
       tx.waiting = 1;
-      sleep(&tx.r, &tx.lock);
+      sleep_intr(&tx.r, &tx.lock);
       continue;
     }
     while (i < n && tx.w != tx.r + TXBUF)

@@ -114,7 +114,7 @@ int pipewrite(struct pipe *pi, uint64 addr, int n, int flags) {
         return i > 0 ? i : -EAGAIN;
       }
       wakeup(&pi->nread);
-      sleep(&pi->nwrite, &pi->lock);
+      sleep_intr(&pi->nwrite, &pi->lock);
       continue;
     }
     // Copy as much as fits in one go, up to the end of the ring.
@@ -150,7 +150,7 @@ int piperead(struct pipe *pi, uint64 addr, int n, int flags) {
       release(&pi->lock);
       return -EAGAIN;
     }
-    sleep(&pi->nread, &pi->lock);
+    sleep_intr(&pi->nread, &pi->lock);
   }
   int i = 0;
   while (i < n && pi->nread != pi->nwrite) {

@@ -265,11 +265,10 @@ int soacceptable(struct socket *so) {
 // Sleep on chan with *so->lk held, until deadline (0: none). Returns 0,
 // -EINTR if the process is killed, -EAGAIN when the deadline passes.
 static int sowait(struct socket *so, void *chan, uint64 deadline) {
-  if (killed(myproc()))
-    return -EINTR;
-  if (sleep_until(chan, so->lk, deadline) < 0)
-    return -EAGAIN;
-  return killed(myproc()) ? -EINTR : 0;
+  int r = sleep_until(chan, so->lk, deadline);
+  if (r == -ETIMEDOUT)
+    return -EAGAIN;  // what SO_RCVTIMEO/SO_SNDTIMEO expiry reports
+  return r;
 }
 
 static uint64 deadline(uint64 timeo) { return timeo ? ticks + timeo : 0; }

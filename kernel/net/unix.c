@@ -274,7 +274,7 @@ static int unix_connect(struct socket *so, const struct sockaddr *addr,
         err = -EINTR;
         break;
       }
-      sleep(&listener->connwait, &unix_lock);
+      sleep_intr(&listener->connwait, &unix_lock);
       continue;  // look again: the listener may be gone
     }
     // The server's end of the connection, queued for accept().
@@ -371,11 +371,11 @@ static int dgram_send(struct socket *so, int user, uint64 src, int n,
   } else {
     peer = pcb(so)->peer;
     if (peer == 0) {
-      // As Linux: once ECONNREFUSED for a destination that closed,
-      // then ENOTCONN.
+      // POSIX: no destination is EDESTADDRREQ. A connected destination
+      // that closed is reported once first, as ECONNREFUSED (as Linux).
       int lost = pcb(so)->destlost;
       pcb(so)->destlost = 0;
-      return lost ? -ECONNREFUSED : -ENOTCONN;
+      return lost ? -ECONNREFUSED : -EDESTADDRREQ;
     }
   }
   if (peer->rdshut)

@@ -1,0 +1,608 @@
+// user/socktests.c: the in-guest test suite of the xv6 socket face
+// (listen, connect, send, recv, disconnect; error codes and limits in
+// include/signalcodes.h, rules in docs/xv6-socket-api.md). User space:
+// it tests the kernel as a black box through the five calls.
+//
+//   socktests          every case, then the leak check
+//   socktests -q       the quick subset (no exhaustion, no stress)
+//   socktests NAME...  the named cases, then the leak check
+//
+// Output, parsed by tests/run.py like usertests':
+//   START name                        before each case
+//   PASS name  |  FAIL name: why      after it
+//   socktests: N passed, M failed     at the end; exit status 1 if M > 0
+//
+// Each case runs in a forked child, under a watchdog. A case (or any
+// process it forks) fails through the EXPECT/IS/OK macros, which append
+// the reason to the file /st/why and exit 1. After the case the runner
+// kills whatever the case left running (every process created since the
+// case began: pids only grow), so that a failed case cannot keep ports
+// and spoil the next one; a passing case must leave nothing behind.
+//
+// Ports are system-wide, so a case assumes every port is free when it
+// starts and leaves them free. Nothing sleeps to synchronise: processes
+// wait for each other with pipes, wait() and the face's own blocking
+// rules. Where a test shows that a call blocks, the observer records an
+// event in a pipe after a short linger() and the blocked process records
+// one when its call returns; the order of the two is fixed by the rule
+// being tested, the linger only gives a broken kernel time to show.
+// Every loop is bounded.
+//
+// The cases live in socktests_args.inc (error codes), socktests_flow.inc
+// (blocking, ports, messages, one client at a time), socktests_reset.inc
+// (disconnect, exit, kill) and socktests_load.inc (full tables, every
+// port, stress, the xv6 course program), included below.
+
+#include <signalcodes.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <netv6.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h> // for case coretable: BSD sockets fill the table
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <bits/sockcall.h>
+
+#define PGSIZE 4096
+#define PGROUNDUP(a) (((uintptr_t)(a) + PGSIZE - 1) & ~(uintptr_t)(PGSIZE - 1))
+#define FAILCODE 1        // exit status of a process that failed
+#define SCRATCH "/st"     // the suite's directory
+#define WHY "/st/why"     // reasons of the case in progress
+#define RESET E_CONNECTION_RESET_BY_REMOTE
+#define SENTINEL 0xEE     // fills the unused tail of a receive buffer
+
+static int whyfd = -1;             // WHY, open for writing, offset shared
+static char buf[XV6_MAXMSG + 64];  // scratch for the case in progress
+static char buf2[XV6_MAXMSG + 64];
+
+// ---- failing and checking ----------------------------------------------
+
+static void fail(int line, const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 2, 3)));
+static void fail(int line, const char *fmt, ...) {
+  char msg[240];
+  int n = snprintf(msg, sizeof(msg), "line %d: ", line);
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg + n, sizeof(msg) - n - 1, fmt, ap);
+  va_end(ap);
+  n = strlen(msg);
+  msg[n++] = '\n';
+  write(whyfd >= 0 ? whyfd : 1, msg, n);
+  exit(FAILCODE);
+}
+
+#define FAIL(...) fail(__LINE__, __VA_ARGS__)
+#define EXPECT(c, ...)                                                         \
+  do {                                                                         \
+    if (!(c))                                                                  \
+      FAIL(__VA_ARGS__);                                                       \
+  } while (0)
+
+// code names a result of the face: 0, a code of signalcodes.h, or a number.
+static const char *code(long r) {
+  switch (r) {
+  case E_NOTFOUND: return "E_NOTFOUND";
+  case E_ACCESS_DENIED: return "E_ACCESS_DENIED";
+  case E_WRONG_STATE: return "E_WRONG_STATE";
+  case E_FAIL: return "E_FAIL";
+  case E_INVALID_ARG: return "E_INVALID_ARG";
+  case RESET: return "E_CONNECTION_RESET_BY_REMOTE";
+  }
+  static char s[4][24];
+  static int k;
+  k = (k + 1) % 4;
+  snprintf(s[k], sizeof(s[k]), "%ld", r);
+  return s[k];
+}
+
+// IS(call, want): the call must return exactly want.
+#define IS(call, want) is_((long)(call), (want), #call, __LINE__)
+static long is_(long r, long want, const char *what, int line) {
+  if (r != want)
+    fail(line, "%s = %s, want %s", what, code(r), code(want));
+  return r;
+}
+
+// OK(call): the call must not fail (result >= 0); gives the result.
+#define OK(call) ok_((long)(call), #call, __LINE__)
+static long ok_(long r, const char *what, int line) {
+  if (r == -1)
+    fail(line, "%s failed: %s", what, strerror(errno));
+  if (r < 0)
+    fail(line, "%s = %s", what, code(r));
+  return r;
+}
+
+// describe puts a wait status into words.
+static const char *describe(int st) {
+  static char s[40];
+  if (WIFEXITED(st))
+    snprintf(s, sizeof(s), "exit %d", WEXITSTATUS(st));
+  else
+    snprintf(s, sizeof(s), "signal %d", WTERMSIG(st));
+  return s;
+}
+
+#define WAITFOR(pid) waitfor_((pid), __LINE__)
+static int waitfor_(int pid, int line) {
+  int st = 0;
+  int w = wait(&st);
+  if (w != pid)
+    fail(line, "wait returned %d (%s), want pid %d: %s", w,
+         w < 0 ? strerror(errno) : "other", pid, describe(st));
+  return st;
+}
+
+#define EXITED(pid, code) exited_((pid), (code), __LINE__)
+static void exited_(int pid, int want, int line) {
+  int st = waitfor_(pid, line);
+  if (!WIFEXITED(st) || WEXITSTATUS(st) != want)
+    fail(line, "child %d %s, want exit %d", pid, describe(st), want);
+}
+
+#define SIGNALED(pid, sig) signaled_((pid), (sig), __LINE__)
+static void signaled_(int pid, int sig, int line) {
+  int st = waitfor_(pid, line);
+  if (!WIFSIGNALED(st) || WTERMSIG(st) != sig)
+    fail(line, "child %d %s, want signal %d", pid, describe(st), sig);
+}
+
+// REAPALL(pids, n): waits for the n children, in whatever order they
+// end; each must exit 0.
+#define REAPALL(pids, n) reapall_((pids), (n), __LINE__)
+static void reapall_(const int *pids, int n, int line) {
+  for (int done = 0; done < n; done++) {
+    int st = 0, w = wait(&st), i;
+    if (w < 0)
+      fail(line, "wait: %s after %d of %d children", strerror(errno), done, n);
+    for (i = 0; i < n && pids[i] != w; i++)
+      ;
+    if (i == n)
+      fail(line, "wait returned pid %d, not one of ours", w);
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+      fail(line, "child %d (#%d) %s", w, i, describe(st));
+  }
+}
+
+#define SPAWN() spawn_(__LINE__)
+static int spawn_(int line) {
+  int pid = fork();
+  if (pid < 0)
+    fail(line, "fork: %s", strerror(errno));
+  return pid;
+}
+
+#define PIPE(p) pipe_((p), __LINE__)
+static void pipe_(int *p, int line) {
+  if (pipe(p) < 0)
+    fail(line, "pipe: %s", strerror(errno));
+}
+
+// ---- events: one byte each in a pipe ------------------------------------
+
+#define MARK(fd, c) mark_((fd), (c), __LINE__)
+static void mark_(int fd, char c, int line) {
+  if (write(fd, &c, 1) != 1)
+    fail(line, "event write: %s", strerror(errno));
+}
+
+// WANT(fd, c): the next event must be c.
+#define WANT(fd, c) want_((fd), (c), __LINE__)
+static void want_(int fd, char c, int line) {
+  char got;
+  int n = read(fd, &got, 1);
+  if (n != 1)
+    fail(line, "waiting for event '%c': %s", c,
+         n == 0 ? "end of file (its writer failed?)" : strerror(errno));
+  if (got != c)
+    fail(line, "event '%c' came where '%c' was due", got, c);
+}
+
+// WANTSET(fd, s): the next strlen(s) events are those of s, any order.
+#define WANTSET(fd, s) wantset_((fd), (s), __LINE__)
+static void wantset_(int fd, const char *s, int line) {
+  char seen[16] = {0};
+  int n = strlen(s);
+  for (int k = 0; k < n; k++) {
+    char got;
+    if (read(fd, &got, 1) != 1)
+      fail(line, "waiting for events \"%s\": end of file", s);
+    const char *p = strchr(s, got);
+    if (got == 0 || p == 0 || seen[p - s])
+      fail(line, "event '%c' not among \"%s\" (or twice)", got, s);
+    seen[p - s] = 1;
+  }
+}
+
+// READ1(fd): the next byte of a pipe (a port number, say).
+#define READ1(fd) read1_((fd), __LINE__)
+static int read1_(int fd, int line) {
+  unsigned char c;
+  if (read(fd, &c, 1) != 1)
+    fail(line, "pipe read: end of file (its writer failed?)");
+  return c;
+}
+
+// holdwait: a helper child waits here until the case closes the write
+// end of hold (every other copy of it must be closed: this closes the
+// caller's).
+static void holdwait(int hold[2]) {
+  char c;
+  close(hold[1]);
+  for (int i = 0; i < 1000 && read(hold[0], &c, 1) > 0; i++)
+    ;
+}
+
+// linger gives a call that wrongly returns at once time to do so before
+// the caller records its event (see the head comment).
+static void linger(void) { pause(3); }
+
+// ---- the face --------------------------------------------------------
+
+// dial connects to port, retrying (for up to 10 s) while there is no
+// socket there yet: the server may not have reached listen(). Returns
+// connect's last result.
+static int dial(int port) {
+  int r = E_NOTFOUND;
+  long t0 = uptime();
+  for (int i = 0; i < 5000 && r == E_NOTFOUND; i++) {
+    r = connect(port, "localhost");
+    if (r == E_NOTFOUND) {
+      if (uptime() - t0 > 10 * HZ)
+        break;
+      pause(1);
+    }
+  }
+  return r;
+}
+
+// AWAITPORT(port): waits (up to 10 s) until another process has a
+// socket at port, such as a server blocked in listen. send() there is
+// the probe: E_NOTFOUND until then, E_ACCESS_DENIED after, no effect.
+#define AWAITPORT(port) awaitport_((port), __LINE__)
+static void awaitport_(int port, int line) {
+  int r = E_NOTFOUND;
+  long t0 = uptime();
+  for (int i = 0; i < 5000 && r == E_NOTFOUND; i++) {
+    r = send(port, "?", 1);
+    if (r == E_NOTFOUND) {
+      if (uptime() - t0 > 10 * HZ)
+        break;
+      pause(1);
+    }
+  }
+  if (r != E_ACCESS_DENIED)
+    fail(line, "probe send(%d) = %s, want E_ACCESS_DENIED", port, code(r));
+}
+
+// pat is byte i of test pattern seed: every value occurs, zeros too.
+static unsigned char pat(int i, int seed) {
+  return (unsigned char)(i * 7 + (i >> 8) * 31 + seed * 57 + 3);
+}
+
+static void fill(char *p, int n, int seed) {
+  for (int i = 0; i < n; i++)
+    p[i] = pat(i, seed);
+}
+
+// CHECKPAT(p, n, seed): p holds n bytes of pattern seed.
+#define CHECKPAT(p, n, seed) checkpat_((p), (n), (seed), __LINE__)
+static void checkpat_(const char *p, int n, int seed, int line) {
+  for (int i = 0; i < n; i++)
+    if ((unsigned char)p[i] != pat(i, seed))
+      fail(line, "byte %d of %d is %d, want %d (pattern %d)", i, n,
+           (unsigned char)p[i], pat(i, seed), seed);
+}
+
+// CHECKTAIL(p, from, to): recv wrote nothing in p[from, to).
+#define CHECKTAIL(p, from, to) checktail_((p), (from), (to), __LINE__)
+static void checktail_(const char *p, int from, int to, int line) {
+  for (int i = from; i < to; i++)
+    if ((unsigned char)p[i] != SENTINEL)
+      fail(line, "recv wrote byte %d (%d), past the %d of the message", i,
+           (unsigned char)p[i], from);
+}
+
+// RECVPAT(port, n, seed): the next message is n bytes of pattern seed,
+// received into a larger buffer whose tail must stay untouched.
+#define RECVPAT(port, n, seed) recvpat_((port), (n), (seed), __LINE__)
+static void recvpat_(int port, int n, int seed, int line) {
+  int room = n + 48 > XV6_MAXMSG ? XV6_MAXMSG : n + 48;
+  memset(buf2, SENTINEL, room);
+  int r = recv(port, buf2, room);
+  if (r != 0)
+    fail(line, "recv(%d, buf, %d) = %s, want 0", port, room, code(r));
+  checkpat_(buf2, n, seed, line);
+  checktail_(buf2, n, room, line);
+}
+
+// SENDPAT(port, n, seed): sends n bytes of pattern seed.
+#define SENDPAT(port, n, seed) sendpat_((port), (n), (seed), __LINE__)
+static void sendpat_(int port, int n, int seed, int line) {
+  fill(buf, n, seed);
+  int r = send(port, buf, n);
+  if (r != 0)
+    fail(line, "send(%d, buf, %d) = %s, want 0", port, n, code(r));
+}
+
+// RECVSTR(port, s): the next message is exactly the bytes of s.
+#define RECVSTR(port, s) recvstr_((port), (s), sizeof(s) - 1, __LINE__)
+static void recvstr_(int port, const char *s, int n, int line) {
+  memset(buf2, SENTINEL, n + 16);
+  int r = recv(port, buf2, n + 16);
+  if (r != 0)
+    fail(line, "recv(%d) = %s, want 0 and \"%s\"", port, code(r), s);
+  if (memcmp(buf2, s, n) != 0)
+    fail(line, "recv(%d) got \"%.*s\", want \"%s\"", port, n, buf2, s);
+  checktail_(buf2, n, n + 16, line);
+}
+
+// ---- the cases ----------------------------------------------------------
+
+#include "socktests_args.inc"
+#include "socktests_flow.inc"
+#include "socktests_reset.inc"
+#include "socktests_load.inc"
+
+// ---- the runner ------------------------------------------------------------
+
+struct test {
+  const char *name;
+  void (*fn)(void);
+  int quick; // in the -q subset
+  int secs;  // time limit
+};
+
+static struct test tests[] = {
+    {"listenargs", listenargs, 1, 30},
+    {"connectargs", connectargs, 1, 30},
+    {"msgargs", msgargs, 1, 30},
+    {"owner", owner, 1, 30},
+    {"listenblock", listenblock, 1, 30},
+    {"localport", localport, 1, 30},
+    {"sendblock", sendblock, 1, 30},
+    {"recvblock", recvblock, 1, 30},
+    {"recvsplit", recvsplit, 1, 30},
+    {"binary", binary, 1, 30},
+    {"resetrecv", resetrecv, 1, 30},
+    {"resetsend", resetsend, 1, 30},
+    {"resetblocked", resetblocked, 1, 30},
+    {"peerexit", peerexit, 1, 30},
+    {"killrecv", killrecv, 1, 30},
+    {"killsend", killsend, 1, 30},
+    {"killlisten", killlisten, 1, 30},
+    {"oneclient", oneclient, 1, 30},
+    {"connrace", connrace, 1, 60},
+    {"serial", serial, 1, 60},
+    {"xv6compat", xv6compat, 1, 60},
+    {"exhaust", exhaust, 0, 120},
+    {"coretable", coretable, 0, 60},
+    {"fullrounds", fullrounds, 0, 240},
+    {"stress", stress, 0, 240},
+};
+#define NTESTS ((int)(sizeof(tests) / sizeof(tests[0])))
+
+static int npass, nfail;
+
+static void result(const char *name, const char *why) {
+  if (why) {
+    nfail++;
+    printf("FAIL %s: %s\n", name, why);
+  } else {
+    npass++;
+    printf("PASS %s\n", name);
+  }
+}
+
+// reasons reads what the case's processes wrote to WHY into why[0..n),
+// one line, "; " between reasons; returns the length.
+static int reasons(char *why, int n) {
+  static char raw[400];
+  int fd = open(WHY, O_RDONLY), got = 0, k = 0;
+  if (fd >= 0) {
+    got = read(fd, raw, sizeof(raw) - 1);
+    close(fd);
+  }
+  while (got > 0 && raw[got - 1] == '\n')
+    got--;
+  for (int i = 0; i < got && k < n - 3; i++) {
+    if (raw[i] == '\n')
+      why[k++] = ';', why[k++] = ' ';
+    else
+      why[k++] = raw[i];
+  }
+  why[k] = 0;
+  return k;
+}
+
+// sweep kills every process with a pid in [lo, hi) (the case's leftovers:
+// nothing else forks while a case runs) and waits, up to 10 s, until
+// they are gone. Returns how many were still there.
+static int sweep(int lo, int hi) {
+  int left = 0;
+  for (int pid = lo; pid < hi; pid++) {
+    if (kill(pid, 0) == 0) {
+      left++;
+      kill(pid, SIGKILL);
+    }
+  }
+  for (int t = 0; left > 0 && t < 5 * HZ; t++) {
+    int alive = 0;
+    for (int pid = lo; pid < hi; pid++)
+      alive += kill(pid, 0) == 0;
+    if (alive == 0)
+      break;
+    pause(2);
+  }
+  return left;
+}
+
+// runcase runs one case in a child, under a watchdog, and reports it.
+static void runcase(struct test *t) {
+  static char why[600];
+  printf("START %s\n", t->name);
+  whyfd = open(WHY, O_CREAT | O_TRUNC | O_WRONLY);
+  if (whyfd < 0) {
+    snprintf(why, sizeof(why), "cannot create %s: %s", WHY, strerror(errno));
+    result(t->name, why);
+    return;
+  }
+  int pid = fork();
+  if (pid == 0) {
+    t->fn();
+    exit(0);
+  }
+  if (pid < 0) {
+    snprintf(why, sizeof(why), "fork: %s", strerror(errno));
+    close(whyfd);
+    whyfd = -1;
+    result(t->name, why);
+    return;
+  }
+  int wd = fork();
+  if (wd == 0) {
+    pause(t->secs * HZ);
+    exit(0);
+  }
+  int st = 0, w = -1, timedout = 0;
+  for (int i = 0; i < 3; i++) {
+    w = wait(&st);
+    if (w == pid || w < 0)
+      break;
+    if (w == wd) { // time is up
+      timedout = 1;
+      wd = -1;
+      kill(pid, SIGKILL);
+    }
+  }
+  if (wd > 0) {
+    kill(wd, SIGKILL);
+    wait(NULL);
+  }
+  // Every pid the case could have made lies below the next fork's.
+  int probe = fork();
+  if (probe == 0)
+    exit(0);
+  if (probe > 0)
+    wait(NULL);
+  int left = sweep(pid + 1, probe > 0 ? probe : pid + 1000);
+  close(whyfd);
+  whyfd = -1;
+
+  int k = 0;
+  if (w != pid)
+    k = snprintf(why, sizeof(why), "lost the case's child (wait: %d)", w);
+  else if (timedout)
+    k = snprintf(why, sizeof(why), "timed out after %d s", t->secs);
+  else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+    k = snprintf(why, sizeof(why), "case ended with %s", describe(st));
+  if (left && k < (int)sizeof(why) - 80)
+    k += snprintf(why + k, sizeof(why) - k, "%s%d process(es) left running",
+                  k ? "; " : "", left);
+  if (k > 0 && k < (int)sizeof(why) - 4) {
+    why[k++] = ':', why[k++] = ' ';
+  }
+  int r = reasons(why + k, sizeof(why) - k);
+  if (r == 0 && k >= 2 && why[k - 2] == ':')
+    why[k - 2] = 0;  // no reason written: drop the ": "
+  result(t->name, k + r > 0 ? why : NULL);
+}
+
+// warmup exercises the paths the cases use so that anything the kernel
+// allocates once and keeps is there before the leak check's first look.
+static void warmup(void) {
+  int fd = open(WHY, O_CREAT | O_TRUNC | O_WRONLY);
+  if (fd >= 0)
+    close(fd);
+  int pid = fork();
+  if (pid == 0) {
+    if (listen(100) == 0 && recv(100, buf, 1) == 0)
+      exit(0);
+    exit(1);
+  }
+  if (pid > 0) {
+    int me = dial(100);
+    if (me > 0) {
+      send(me, "w", 1);
+      disconnect(me);
+    }
+    wait(NULL);
+  }
+}
+
+static void leakcheck(struct sysinfo *a) {
+  struct sysinfo b;
+  static char why[200];
+  if (sysinfo(&b) < 0) {
+    snprintf(why, sizeof(why), "sysinfo: %s", strerror(errno));
+    result("leaks", why);
+    return;
+  }
+  snprintf(why, sizeof(why),
+           "freepages %ld (%lu -> %lu), nproc %d, nfile %d, ninode %d, "
+           "nsocket %u -> %u",
+           (long)(b.freepages - a->freepages), (unsigned long)a->freepages,
+           (unsigned long)b.freepages, (int)(b.nproc - a->nproc),
+           (int)(b.nfile - a->nfile), (int)(b.ninode - a->ninode),
+           a->nsocket, b.nsocket);
+  int same = a->freepages == b.freepages && a->nproc == b.nproc &&
+             a->nfile == b.nfile && a->ninode == b.ninode &&
+             a->nsocket == b.nsocket && b.nsocket == 0;
+  result("leaks", same ? NULL : why);
+}
+
+static int chosen(struct test *t, int argc, char *argv[], int quick) {
+  if (argc == 0)
+    return !quick || t->quick;
+  for (int i = 0; i < argc; i++)
+    if (strcmp(argv[i], t->name) == 0)
+      return 1;
+  return 0;
+}
+
+int main(int argc, char *argv[]) {
+  int quick = 0;
+  argc--, argv++;
+  if (argc > 0 && strcmp(argv[0], "-q") == 0)
+    quick = 1, argc--, argv++;
+  for (int i = 0; i < argc; i++) {
+    int j;
+    for (j = 0; j < NTESTS && strcmp(argv[i], tests[j].name) != 0; j++)
+      ;
+    if (j == NTESTS) {
+      printf("socktests: no case %s; cases:", argv[i]);
+      for (j = 0; j < NTESTS; j++)
+        printf(" %s", tests[j].name);
+      printf("\n");
+      return 2;
+    }
+  }
+  if ((mkdir(SCRATCH, 0755) < 0 && errno != EEXIST) || chdir(SCRATCH) < 0) {
+    printf("socktests: cannot make %s: %s\n", SCRATCH, strerror(errno));
+    return 1;
+  }
+  printf("socktests: starting\n");
+  warmup();
+  struct sysinfo before;
+  int haveinfo = sysinfo(&before) == 0;
+  for (int i = 0; i < NTESTS; i++)
+    if (chosen(&tests[i], argc, argv, quick))
+      runcase(&tests[i]);
+  if (haveinfo)
+    leakcheck(&before);
+  else
+    result("leaks", "sysinfo failed before the cases");
+  unlink(WHY);
+  chdir("/");
+  unlink(SCRATCH);
+  printf("socktests: %d passed, %d failed\n", npass, nfail);
+  return nfail ? 1 : 0;
+}
