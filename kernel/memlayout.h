@@ -2,6 +2,7 @@
 // and the kernel's and user processes' virtual layouts.
 //
 // Physical (QEMU virt):
+//   0x00101000  Goldfish RTC
 //   0x0C000000  PLIC
 //   0x10000000  UART 16550 (irq 10)
 //   0x10001000  virtio-mmio slots 0..7, 0x1000 apart (irq 1..8)
@@ -19,6 +20,7 @@
 
 #include "riscv.h"
 
+#define RTC 0x101000L  // Goldfish real-time clock
 #define UART0 0x10000000L
 #define UART0_IRQ 10
 

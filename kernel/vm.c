@@ -28,6 +28,7 @@ void kvminit(void) {
   if (pt == 0)
     panic("kvminit");
   kvmmap(pt, UART0, UART0, PGSIZE, PTE_R | PTE_W);
+  kvmmap(pt, RTC, RTC, PGSIZE, PTE_R | PTE_W);
   kvmmap(pt, VIRTIO_MMIO_BASE, VIRTIO_MMIO_BASE,
          VIRTIO_MMIO_SLOTS * VIRTIO_MMIO_STRIDE, PTE_R | PTE_W);
   kvmmap(pt, PLIC, PLIC, PLIC_SIZE, PTE_R | PTE_W);

@@ -62,6 +62,7 @@
   SYSCALL(poll, 44)                         \
   SYSCALL(dup2, 45)                         \
   SYSCALL(stat, 46)                         \
-  SYSCALL(waitpid, 47)
+  SYSCALL(waitpid, 47)                      \
+  SYSCALL(clock_gettime, 48)
 
 #endif

@@ -57,5 +57,7 @@ int ferror(FILE *f);
 void clearerr(FILE *f);
 // perror prints "s: message for errno" to stderr.
 void perror(const char *s);
+// remove deletes a file name (or an empty directory).
+int remove(const char *path);
 
 #endif

@@ -15,6 +15,15 @@ void *calloc(size_t count, size_t size);
 void *realloc(void *p, size_t n);
 
 void exit(int status) __attribute__((noreturn));
+// abort ends the program as killed by SIGABRT.
+void abort(void) __attribute__((noreturn));
+// There is no environment: getenv always returns NULL.
+char *getenv(const char *name);
+
+// A pseudo-random sequence (the same for the same seed), 0..RAND_MAX.
+#define RAND_MAX 0x7fffffff
+int rand(void);
+void srand(unsigned seed);
 
 int abs(int x);
 long labs(long x);

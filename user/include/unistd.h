@@ -40,4 +40,10 @@ void *sbrk(long n);
 unsigned sleep(unsigned seconds);
 int usleep(useconds_t usec);
 
+// getopt parses single-letter options as POSIX describes: optstring
+// lists them, a ':' after a letter means it takes an argument.
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring);
+
 #endif

@@ -1,7 +1,7 @@
 // sys/time.h: struct timeval, the time argument of select() and of the
 // SO_RCVTIMEO / SO_SNDTIMEO socket options. As POSIX asks, it also makes
-// select() and fd_set visible (<sys/select.h>). netv6 has no wall clock:
-// no gettimeofday (uptime() in <netv6.h> counts ticks since boot).
+// select() and fd_set visible (<sys/select.h>). gettimeofday reads the
+// wall clock (see <time.h>).
 #ifndef _SYS_TIME_H
 #define _SYS_TIME_H
 
@@ -13,5 +13,9 @@ struct timeval {
 };
 
 #include <sys/select.h>
+
+struct timezone;
+// gettimeofday fills *tv with the wall-clock time; tz is ignored.
+int gettimeofday(struct timeval *tv, struct timezone *tz);
 
 #endif
