@@ -5,8 +5,9 @@
 #
 #   $(BUILD)/tests/unit/test_sostate   the state machine, kernel/net/sostate.c
 #   $(BUILD)/tests/unit/test_sockbuf   the receive buffer, kernel/net/sockbuf.c
-#   unit-net                           builds and runs both (the second
-#                                      even when the first fails)
+#   $(BUILD)/tests/unit/test_sockrec   its record mode (datagrams, seqpacket)
+#   unit-net                           builds and runs them all (each even
+#                                      when an earlier one fails)
 #
 # The kernel files are compiled as they are, natively; the tests supply
 # what they need from their user (sockbuf's copies and pages).
@@ -18,7 +19,7 @@ UNIT_NET_CFLAGS := -Wall -Werror -std=gnu11 -O1 -g -I include -I kernel/net \
   -fsanitize=address,undefined -fno-omit-frame-pointer \
   -fno-sanitize-recover=undefined
 UNIT_NET_DIR := $(BUILD)/tests/unit
-UNIT_NET_TESTS := test_sostate test_sockbuf
+UNIT_NET_TESTS := test_sostate test_sockbuf test_sockrec
 
 $(UNIT_NET_DIR)/net/%.o: kernel/net/%.c kernel/net/%.h include/netv6/errno.h
 	@mkdir -p $(@D)
@@ -26,6 +27,7 @@ $(UNIT_NET_DIR)/net/%.o: kernel/net/%.c kernel/net/%.h include/netv6/errno.h
 
 $(UNIT_NET_DIR)/test_sostate.o: kernel/net/sostate.h
 $(UNIT_NET_DIR)/test_sockbuf.o: kernel/net/sockbuf.h
+$(UNIT_NET_DIR)/test_sockrec.o: kernel/net/sockbuf.h
 $(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%.o): $(UNIT_NET_DIR)/%.o: \
     tests/unit/%.c include/netv6/errno.h
 	@mkdir -p $(@D)
@@ -34,6 +36,8 @@ $(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%.o): $(UNIT_NET_DIR)/%.o: \
 $(UNIT_NET_DIR)/test_sostate: $(UNIT_NET_DIR)/test_sostate.o \
     $(UNIT_NET_DIR)/net/sostate.o
 $(UNIT_NET_DIR)/test_sockbuf: $(UNIT_NET_DIR)/test_sockbuf.o \
+    $(UNIT_NET_DIR)/net/sockbuf.o
+$(UNIT_NET_DIR)/test_sockrec: $(UNIT_NET_DIR)/test_sockrec.o \
     $(UNIT_NET_DIR)/net/sockbuf.o
 $(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%):
 	$(HOSTCC) $(UNIT_NET_CFLAGS) -o $@ $^ $$(pkg-config --libs check)
