@@ -13,7 +13,28 @@
 #               and user/sockettests_*.inc; runs nc, echopoll, echocli)
 #   forkbomb    forks until fork fails (tests/test_boot.py)
 #   nullderef   reads through NULL (tests/test_boot.py)
+#
+# The three suites share their runner and checks, user/testlib/*.c, built
+# into $(BUILD)/user/libtest.a and linked into them only; every other
+# program keeps user/user.mk's rule.
 
 UPROGS += $(addprefix $(BUILD)/user/,usertests forkbomb nullderef \
   socktests xv6compat)
 UPROGS += $(BUILD)/user/sockettests
+
+UTESTLIB := $(BUILD)/user/libtest.a
+UTESTLIB_OBJS := $(patsubst user/%.c,$(BUILD)/user/obj/%.o,\
+  $(wildcard user/testlib/*.c))
+UTESTPROGS := $(addprefix $(BUILD)/user/,usertests socktests sockettests)
+
+$(UTESTLIB): $(UTESTLIB_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(UAR) rcs $@ $^
+
+# A static pattern rule: it wins over user.mk's $(BUILD)/user/% for these.
+$(UTESTPROGS): $(BUILD)/user/%: $(BUILD)/user/obj/%.o $(UTESTLIB) $(ULIBC) \
+  user/user.ld
+	$(UCC) $(ULDFLAGS) -o $@ $< $(UTESTLIB) $(ULIBC) -lgcc
+
+-include $(wildcard $(BUILD)/user/obj/testlib/*.d)

@@ -15,11 +15,14 @@
 // Each case runs in a forked child inside the scratch directory /st,
 // under a watchdog that kills it after its time limit. A case fails
 // through the EXPECT/OK/FAILS macros: the reason goes up a pipe to the
-// runner, and the process exits 1. Processes of a case wait for each
-// other with pipes, wait() and the blocking rules of sockets, never by
-// sleeping; every loop is bounded. The leak check compares sysinfo()
+// runner, and the process exits 1 after killing the helper processes it
+// SPAWNed. Processes of a case wait for each other with pipes, wait()
+// and the blocking rules of sockets, never by sleeping; every loop is
+// bounded. The leak check compares sysinfo()
 // counts (free pages, processes, files, inodes, sockets) from before
 // the cases with those after them, and wants no socket left at all.
+// The runner and the common checks are the suites' library, user/testlib
+// (testlib.h).
 //
 // The cases are in sockettests_calls.inc (one call at a time),
 // sockettests_data.inc (moving data), sockettests_wait.inc (blocking,
@@ -37,7 +40,6 @@
 #include <netv6/fs.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -50,131 +52,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define CASEFAIL 1 // the exit status of a process that failed a check
+#include "testlib/testlib.h"
+
 // A datagram send with no destination: EDESTADDRREQ as POSIX says
 // (Linux says ENOTCONN).
 #define NODEST EDESTADDRREQ
 #define CHUNK 1024 // bytes per send when filling a buffer
 
-static int repfd = -1;  // where reasons go: the pipe to the runner
 static char buf[8192];  // scratch
 static char big[65536]; // scratch for larger transfers
 
-// ---- checks ------------------------------------------------------------
-
-// The helper processes a case started (with SPAWN): a failing case
-// kills and reaps them, so that none lives on holding sockets.
-static int kids[NPROC];
-static int nkids;
-
-static void fail(int line, const char *fmt, ...)
-    __attribute__((noreturn, format(printf, 2, 3)));
-static void fail(int line, const char *fmt, ...) {
-  char msg[256];
-  int n = snprintf(msg, sizeof(msg), "line %d: ", line);
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg + n, sizeof(msg) - n - 1, fmt, ap);
-  va_end(ap);
-  n = strlen(msg);
-  msg[n++] = '\n';
-  write(repfd >= 0 ? repfd : 2, msg, n);
-  for (int i = 0; i < nkids; i++)
-    kill(kids[i], SIGKILL);
-  for (int i = 0; i < nkids && wait(NULL) >= 0; i++)
-    ;
-  exit(CASEFAIL);
-}
-
-// SPAWN(): fork, remembering the child for fail().
-#define SPAWN() spawn_(__LINE__)
-static int spawn_(int line) {
-  int pid = fork();
-  if (pid < 0)
-    fail(line, "fork: %s", strerror(errno));
-  if (pid == 0)
-    nkids = 0;
-  else if (nkids < NPROC)
-    kids[nkids++] = pid;
-  return pid;
-}
-
-#define FAIL(...) fail(__LINE__, __VA_ARGS__)
-#define EXPECT(cond, ...)                                                      \
-  do {                                                                         \
-    if (!(cond))                                                               \
-      FAIL(__VA_ARGS__);                                                       \
-  } while (0)
-// OK(call): the call must not fail; gives its result.
-#define OK(call) must_((long)(call), #call, __LINE__)
-// FAILS(call, err): the call must return -1 with errno err.
-#define FAILS(call, err)                                                       \
-  mustfail_((errno = 0, (long)(call)), (err), #call, __LINE__)
-
-static long must_(long r, const char *what, int line) {
-  if (r < 0)
-    fail(line, "%s: %s", what, strerror(errno));
-  return r;
-}
-
-static void mustfail_(long r, int err, const char *what, int line) {
-  if (r != -1)
-    fail(line, "%s gave %ld, want -1 (%s)", what, r, strerror(err));
-  if (errno != err)
-    fail(line, "%s: %s (%d), want %s (%d)", what, strerror(errno), errno,
-         strerror(err), err);
-}
-
-// What a wait status says, in words.
-static const char *status(int st) {
-  static char s[32];
-  if (WIFEXITED(st))
-    snprintf(s, sizeof(s), "exit %d", WEXITSTATUS(st));
-  else
-    snprintf(s, sizeof(s), "signal %d", WTERMSIG(st));
-  return s;
-}
-
-// EXITED(pid, code): waits for the child, which must exit with code.
-#define EXITED(pid, code) exited_((pid), (code), __LINE__)
-static void exited_(int pid, int code, int line) {
-  int st = 0, w = wait(&st);
-  if (w != pid)
-    fail(line, "wait gave %d (%s), want child %d", w,
-         w < 0 ? strerror(errno) : "another child", pid);
-  if (!WIFEXITED(st) || WEXITSTATUS(st) != code)
-    fail(line, "child %s, want exit %d", status(st), code);
-}
-
 // KILLED(pid): waits for the child, which must have died of SIGKILL.
-#define KILLED(pid) killed_((pid), __LINE__)
-static void killed_(int pid, int line) {
-  int st = 0, w = wait(&st);
-  if (w != pid)
-    fail(line, "wait gave %d, want child %d", w, pid);
-  if (!WIFSIGNALED(st) || WTERMSIG(st) != SIGKILL)
-    fail(line, "child %s, want signal %d", status(st), SIGKILL);
-}
-
-// REAPALL(pids, n): waits for all n children, in any order; each must
-// exit 0.
-#define REAPALL(pids, n) reapall_((pids), (n), __LINE__)
-static void reapall_(const int *pids, int n, int line) {
-  int bad = 0, badst = 0;
-  for (int done = 0; done < n; done++) {
-    int st = 0, w = wait(&st), i;
-    if (w < 0)
-      fail(line, "wait: %s after %d of %d children", strerror(errno), done, n);
-    for (i = 0; i < n && pids[i] != w; i++)
-      ;
-    if (i == n)
-      fail(line, "wait gave %d, not one of ours", w);
-    if (!(WIFEXITED(st) && WEXITSTATUS(st) == 0) && !bad)
-      bad = w, badst = st;
-  }
-  if (bad)
-    fail(line, "child %d: %s", bad, status(badst));
-}
+#define KILLED(pid) SIGNALED((pid), SIGKILL)
 
 // ---- helpers ---------------------------------------------------------------
 
@@ -297,13 +186,6 @@ static int nfile(void) {
   return si.nfile;
 }
 
-// The lowest free descriptor.
-static int lowfd(void) {
-  int fd = OK(dup(0));
-  close(fd);
-  return fd;
-}
-
 // How many descriptors are open in this process.
 static int nopen(void) {
   int n = 0;
@@ -397,19 +279,6 @@ static void take_(int fd, long off, long n, int seed, int line) {
 // The ticks that passed since t0.
 static long since(long t0) { return uptime() - t0; }
 
-// A child reports that it got somewhere; the parent waits for that.
-static void ready(int fd) {
-  if (write(fd, "r", 1) != 1)
-    FAIL("ready: %s", strerror(errno));
-}
-
-#define AWAIT(fd) await_((fd), __LINE__)
-static void await_(int fd, int line) {
-  char c;
-  if (read(fd, &c, 1) != 1)
-    fail(line, "the child never got ready");
-}
-
 static int fileexists(const char *path) {
   struct stat st;
   return stat(path, &st) == 0 || errno != ENOENT;
@@ -421,16 +290,9 @@ static int fileexists(const char *path) {
 #include "sockettests_wait.inc"
 #include "sockettests_load.inc"
 
-// ---- the runner ------------------------------------------------------------
+// ---- the cases, for the runner (testlib) ----------------------------------
 
-struct testcase {
-  const char *name;
-  void (*fn)(void);
-  int quick; // part of -q
-  int secs;  // the watchdog's limit
-};
-
-static struct testcase cases[] = {
+static struct tcase cases[] = {
     {"socket", sockcreate, 1, 60},
     {"socketpair", sockpair, 1, 60},
     {"bind", bindcalls, 1, 60},
@@ -475,104 +337,6 @@ static struct testcase cases[] = {
     {"nc", ncprog, 0, 120},
     {"echopoll", echopollprog, 0, 180},
 };
-#define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
-
-static int npass, nfail;
-
-static void report(const char *name, const char *why) {
-  if (why) {
-    nfail++;
-    printf("FAIL %s: %s\n", name, why);
-  } else {
-    npass++;
-    printf("PASS %s\n", name);
-  }
-}
-
-// Reads the reasons the case's processes sent, as one line. The pipe
-// is non-blocking: a helper process left behind must not hang the run.
-static void reasons(int fd, char *why, int size) {
-  static char raw[512];
-  int k = 0;
-  fcntl(fd, F_SETFL, O_NONBLOCK);
-  int n = read(fd, raw, sizeof(raw) - 1);
-  if (n < 0)
-    n = 0;
-  while (n > 0 && raw[n - 1] == '\n')
-    n--;
-  for (int i = 0; i < n && k < size - 3; i++) {
-    if (raw[i] == '\n') {
-      why[k++] = ';';
-      why[k++] = ' ';
-    } else {
-      why[k++] = raw[i];
-    }
-  }
-  why[k] = 0;
-}
-
-// run runs one case in a child under a watchdog and reports it.
-static void run(struct testcase *t) {
-  static char why[600];
-  int rep[2];
-  printf("START %s\n", t->name);
-  if (pipe(rep) < 0) {
-    snprintf(why, sizeof(why), "pipe: %s", strerror(errno));
-    report(t->name, why);
-    return;
-  }
-  int pid = fork();
-  if (pid == 0) {
-    close(rep[0]);
-    repfd = rep[1];
-    t->fn();
-    exit(0);
-  }
-  if (pid < 0) {
-    snprintf(why, sizeof(why), "fork: %s", strerror(errno));
-    close(rep[0]);
-    close(rep[1]);
-    report(t->name, why);
-    return;
-  }
-  int dog = fork();
-  if (dog == 0) {
-    close(rep[0]);
-    close(rep[1]);
-    pause(t->secs * HZ);
-    exit(0);
-  }
-  int st = 0, w = -1, late = 0;
-  for (int i = 0; i < 3; i++) {
-    w = wait(&st);
-    if (w == pid || w < 0)
-      break;
-    if (w == dog) {
-      late = 1;
-      dog = -1;
-      kill(pid, SIGKILL);
-    }
-  }
-  if (dog > 0) {
-    kill(dog, SIGKILL);
-    wait(NULL);
-  }
-  close(rep[1]);
-  why[0] = 0;
-  if (w != pid) {
-    snprintf(why, sizeof(why), "lost the case's process (wait gave %d)", w);
-  } else if (late) {
-    snprintf(why, sizeof(why), "timed out after %d s", t->secs);
-  } else if (WIFEXITED(st) && WEXITSTATUS(st) == CASEFAIL) {
-    reasons(rep[0], why, sizeof(why));
-    if (why[0] == 0)
-      snprintf(why, sizeof(why), "exit %d with no reason", CASEFAIL);
-  } else if (!(WIFEXITED(st) && WEXITSTATUS(st) == 0)) {
-    snprintf(why, sizeof(why), "the case ended with %s", status(st));
-  }
-  close(rep[0]);
-  report(t->name, why[0] ? why : NULL);
-}
 
 // warmup goes through the paths the cases use, so that what the kernel
 // allocates once and keeps is there before the leak check's first look.
@@ -599,27 +363,6 @@ static void warmup(void) {
     wait(NULL);
 }
 
-static void leakcheck(struct sysinfo *a) {
-  static char why[240];
-  struct sysinfo b;
-  if (sysinfo(&b) < 0) {
-    snprintf(why, sizeof(why), "sysinfo: %s", strerror(errno));
-    report("leaks", why);
-    return;
-  }
-  snprintf(why, sizeof(why),
-           "freepages %ld (%lu -> %lu), nproc %d, nfile %d, ninode %d, "
-           "nsocket %d (%u left)",
-           (long)(b.freepages - a->freepages), (unsigned long)a->freepages,
-           (unsigned long)b.freepages, (int)(b.nproc - a->nproc),
-           (int)(b.nfile - a->nfile), (int)(b.ninode - a->ninode),
-           (int)(b.nsocket - a->nsocket), (unsigned)b.nsocket);
-  int same = a->freepages == b.freepages && a->nproc == b.nproc &&
-             a->nfile == b.nfile && a->ninode == b.ninode &&
-             a->nsocket == b.nsocket && b.nsocket == 0;
-  report("leaks", same ? NULL : why);
-}
-
 // The cloexec case's checker (see the head comment).
 static int fdcheck(int argc, char *argv[]) {
   for (int i = 0; i < argc; i++) {
@@ -633,51 +376,14 @@ static int fdcheck(int argc, char *argv[]) {
   return 0;
 }
 
-static int chosen(struct testcase *t, int argc, char *argv[], int quick) {
-  if (argc == 0)
-    return !quick || t->quick;
-  for (int i = 0; i < argc; i++)
-    if (strcmp(argv[i], t->name) == 0)
-      return 1;
-  return 0;
-}
-
 int main(int argc, char *argv[]) {
-  int quick = 0;
-  argc--, argv++;
-  if (argc > 0 && strcmp(argv[0], "-fds") == 0)
-    return fdcheck(argc - 1, argv + 1);
-  if (argc > 0 && strcmp(argv[0], "-q") == 0)
-    quick = 1, argc--, argv++;
-  for (int i = 0; i < argc; i++) {
-    int j = 0;
-    while (j < NCASES && strcmp(argv[i], cases[j].name) != 0)
-      j++;
-    if (j == NCASES) {
-      printf("sockettests: no case %s; the cases:", argv[i]);
-      for (j = 0; j < NCASES; j++)
-        printf(" %s", cases[j].name);
-      printf("\n");
-      return 2;
-    }
-  }
-  if ((mkdir("/st", 0755) < 0 && errno != EEXIST) || chdir("/st") < 0) {
-    printf("sockettests: cannot make /st: %s\n", strerror(errno));
-    return 1;
-  }
-  printf("sockettests: starting\n");
-  warmup();
-  struct sysinfo before;
-  int have = sysinfo(&before) == 0;
-  for (int i = 0; i < NCASES; i++)
-    if (chosen(&cases[i], argc, argv, quick))
-      run(&cases[i]);
-  if (have)
-    leakcheck(&before);
-  else
-    report("leaks", "sysinfo failed before the cases");
-  chdir("/");
-  unlink("/st");
-  printf("sockettests: %d passed, %d failed\n", npass, nfail);
-  return nfail ? 1 : 0;
+  static struct suite suite = {.name = "sockettests",
+                               .dir = "/st",
+                               .cases = cases,
+                               .ncases = NELEM(cases),
+                               .warmup = warmup,
+                               .flags = T_NOSOCK | T_KILLKIDS};
+  if (argc > 1 && strcmp(argv[1], "-fds") == 0)
+    return fdcheck(argc - 2, argv + 2);
+  return runsuite(&suite, argc, argv);
 }

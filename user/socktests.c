@@ -31,7 +31,9 @@
 // The cases live in socktests_args.inc (error codes), socktests_flow.inc
 // (blocking, ports, messages, one client at a time), socktests_reset.inc
 // (disconnect, exit, kill) and socktests_load.inc (full tables, every
-// port, stress, the xv6 course program), included below.
+// port, stress, the xv6 course program), included below. The runner
+// and the common checks are the suites' library, user/testlib
+// (testlib.h); this file adds the face's checks and its list of cases.
 
 #include <signalcodes.h>
 #include <errno.h>
@@ -39,7 +41,6 @@
 #include <limits.h>
 #include <netv6.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,41 +51,15 @@
 #include <unistd.h>
 #include <bits/sockcall.h>
 
-#define PGSIZE 4096
-#define PGROUNDUP(a) (((uintptr_t)(a) + PGSIZE - 1) & ~(uintptr_t)(PGSIZE - 1))
-#define FAILCODE 1        // exit status of a process that failed
-#define SCRATCH "/st"     // the suite's directory
-#define WHY "/st/why"     // reasons of the case in progress
+#include "testlib/testlib.h"
+
 #define RESET E_CONNECTION_RESET_BY_REMOTE
 #define SENTINEL 0xEE     // fills the unused tail of a receive buffer
 
-static int whyfd = -1;             // WHY, open for writing, offset shared
 static char buf[XV6_MAXMSG + 64];  // scratch for the case in progress
 static char buf2[XV6_MAXMSG + 64];
 
 // ---- failing and checking ----------------------------------------------
-
-static void fail(int line, const char *fmt, ...)
-    __attribute__((noreturn, format(printf, 2, 3)));
-static void fail(int line, const char *fmt, ...) {
-  char msg[240];
-  int n = snprintf(msg, sizeof(msg), "line %d: ", line);
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg + n, sizeof(msg) - n - 1, fmt, ap);
-  va_end(ap);
-  n = strlen(msg);
-  msg[n++] = '\n';
-  write(whyfd >= 0 ? whyfd : 1, msg, n);
-  exit(FAILCODE);
-}
-
-#define FAIL(...) fail(__LINE__, __VA_ARGS__)
-#define EXPECT(c, ...)                                                         \
-  do {                                                                         \
-    if (!(c))                                                                  \
-      FAIL(__VA_ARGS__);                                                       \
-  } while (0)
 
 // code names a result of the face: 0, a code of signalcodes.h, or a number.
 static const char *code(long r) {
@@ -111,73 +86,17 @@ static long is_(long r, long want, const char *what, int line) {
   return r;
 }
 
-// OK(call): the call must not fail (result >= 0); gives the result.
-#define OK(call) ok_((long)(call), #call, __LINE__)
-static long ok_(long r, const char *what, int line) {
+// OK(call): the call must not fail (result >= 0); gives the result. A
+// failure of the face is named by its code (testlib's OK would print
+// errno's words).
+#undef OK
+#define OK(call) okcode_((long)(call), #call, __LINE__)
+static long okcode_(long r, const char *what, int line) {
   if (r == -1)
     fail(line, "%s failed: %s", what, strerror(errno));
   if (r < 0)
     fail(line, "%s = %s", what, code(r));
   return r;
-}
-
-// describe puts a wait status into words.
-static const char *describe(int st) {
-  static char s[40];
-  if (WIFEXITED(st))
-    snprintf(s, sizeof(s), "exit %d", WEXITSTATUS(st));
-  else
-    snprintf(s, sizeof(s), "signal %d", WTERMSIG(st));
-  return s;
-}
-
-#define WAITFOR(pid) waitfor_((pid), __LINE__)
-static int waitfor_(int pid, int line) {
-  int st = 0;
-  int w = wait(&st);
-  if (w != pid)
-    fail(line, "wait returned %d (%s), want pid %d: %s", w,
-         w < 0 ? strerror(errno) : "other", pid, describe(st));
-  return st;
-}
-
-#define EXITED(pid, code) exited_((pid), (code), __LINE__)
-static void exited_(int pid, int want, int line) {
-  int st = waitfor_(pid, line);
-  if (!WIFEXITED(st) || WEXITSTATUS(st) != want)
-    fail(line, "child %d %s, want exit %d", pid, describe(st), want);
-}
-
-#define SIGNALED(pid, sig) signaled_((pid), (sig), __LINE__)
-static void signaled_(int pid, int sig, int line) {
-  int st = waitfor_(pid, line);
-  if (!WIFSIGNALED(st) || WTERMSIG(st) != sig)
-    fail(line, "child %d %s, want signal %d", pid, describe(st), sig);
-}
-
-// REAPALL(pids, n): waits for the n children, in whatever order they
-// end; each must exit 0.
-#define REAPALL(pids, n) reapall_((pids), (n), __LINE__)
-static void reapall_(const int *pids, int n, int line) {
-  for (int done = 0; done < n; done++) {
-    int st = 0, w = wait(&st), i;
-    if (w < 0)
-      fail(line, "wait: %s after %d of %d children", strerror(errno), done, n);
-    for (i = 0; i < n && pids[i] != w; i++)
-      ;
-    if (i == n)
-      fail(line, "wait returned pid %d, not one of ours", w);
-    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-      fail(line, "child %d (#%d) %s", w, i, describe(st));
-  }
-}
-
-#define SPAWN() spawn_(__LINE__)
-static int spawn_(int line) {
-  int pid = fork();
-  if (pid < 0)
-    fail(line, "fork: %s", strerror(errno));
-  return pid;
 }
 
 #define PIPE(p) pipe_((p), __LINE__)
@@ -352,16 +271,9 @@ static void recvstr_(int port, const char *s, int n, int line) {
 #include "socktests_reset.inc"
 #include "socktests_load.inc"
 
-// ---- the runner ------------------------------------------------------------
+// ---- the cases, for the runner (testlib) ----------------------------------
 
-struct test {
-  const char *name;
-  void (*fn)(void);
-  int quick; // in the -q subset
-  int secs;  // time limit
-};
-
-static struct test tests[] = {
+static struct tcase tests[] = {
     {"listenargs", listenargs, 1, 30},
     {"connectargs", connectargs, 1, 30},
     {"msgargs", msgargs, 1, 30},
@@ -388,140 +300,10 @@ static struct test tests[] = {
     {"fullrounds", fullrounds, 0, 240},
     {"stress", stress, 0, 240},
 };
-#define NTESTS ((int)(sizeof(tests) / sizeof(tests[0])))
-
-static int npass, nfail;
-
-static void result(const char *name, const char *why) {
-  if (why) {
-    nfail++;
-    printf("FAIL %s: %s\n", name, why);
-  } else {
-    npass++;
-    printf("PASS %s\n", name);
-  }
-}
-
-// reasons reads what the case's processes wrote to WHY into why[0..n),
-// one line, "; " between reasons; returns the length.
-static int reasons(char *why, int n) {
-  static char raw[400];
-  int fd = open(WHY, O_RDONLY), got = 0, k = 0;
-  if (fd >= 0) {
-    got = read(fd, raw, sizeof(raw) - 1);
-    close(fd);
-  }
-  while (got > 0 && raw[got - 1] == '\n')
-    got--;
-  for (int i = 0; i < got && k < n - 3; i++) {
-    if (raw[i] == '\n')
-      why[k++] = ';', why[k++] = ' ';
-    else
-      why[k++] = raw[i];
-  }
-  why[k] = 0;
-  return k;
-}
-
-// sweep kills every process with a pid in [lo, hi) (the case's leftovers:
-// nothing else forks while a case runs) and waits, up to 10 s, until
-// they are gone. Returns how many were still there.
-static int sweep(int lo, int hi) {
-  int left = 0;
-  for (int pid = lo; pid < hi; pid++) {
-    if (kill(pid, 0) == 0) {
-      left++;
-      kill(pid, SIGKILL);
-    }
-  }
-  for (int t = 0; left > 0 && t < 5 * HZ; t++) {
-    int alive = 0;
-    for (int pid = lo; pid < hi; pid++)
-      alive += kill(pid, 0) == 0;
-    if (alive == 0)
-      break;
-    pause(2);
-  }
-  return left;
-}
-
-// runcase runs one case in a child, under a watchdog, and reports it.
-static void runcase(struct test *t) {
-  static char why[600];
-  printf("START %s\n", t->name);
-  whyfd = open(WHY, O_CREAT | O_TRUNC | O_WRONLY);
-  if (whyfd < 0) {
-    snprintf(why, sizeof(why), "cannot create %s: %s", WHY, strerror(errno));
-    result(t->name, why);
-    return;
-  }
-  int pid = fork();
-  if (pid == 0) {
-    t->fn();
-    exit(0);
-  }
-  if (pid < 0) {
-    snprintf(why, sizeof(why), "fork: %s", strerror(errno));
-    close(whyfd);
-    whyfd = -1;
-    result(t->name, why);
-    return;
-  }
-  int wd = fork();
-  if (wd == 0) {
-    pause(t->secs * HZ);
-    exit(0);
-  }
-  int st = 0, w = -1, timedout = 0;
-  for (int i = 0; i < 3; i++) {
-    w = wait(&st);
-    if (w == pid || w < 0)
-      break;
-    if (w == wd) { // time is up
-      timedout = 1;
-      wd = -1;
-      kill(pid, SIGKILL);
-    }
-  }
-  if (wd > 0) {
-    kill(wd, SIGKILL);
-    wait(NULL);
-  }
-  // Every pid the case could have made lies below the next fork's.
-  int probe = fork();
-  if (probe == 0)
-    exit(0);
-  if (probe > 0)
-    wait(NULL);
-  int left = sweep(pid + 1, probe > 0 ? probe : pid + 1000);
-  close(whyfd);
-  whyfd = -1;
-
-  int k = 0;
-  if (w != pid)
-    k = snprintf(why, sizeof(why), "lost the case's child (wait: %d)", w);
-  else if (timedout)
-    k = snprintf(why, sizeof(why), "timed out after %d s", t->secs);
-  else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-    k = snprintf(why, sizeof(why), "case ended with %s", describe(st));
-  if (left && k < (int)sizeof(why) - 80)
-    k += snprintf(why + k, sizeof(why) - k, "%s%d process(es) left running",
-                  k ? "; " : "", left);
-  if (k > 0 && k < (int)sizeof(why) - 4) {
-    why[k++] = ':', why[k++] = ' ';
-  }
-  int r = reasons(why + k, sizeof(why) - k);
-  if (r == 0 && k >= 2 && why[k - 2] == ':')
-    why[k - 2] = 0;  // no reason written: drop the ": "
-  result(t->name, k + r > 0 ? why : NULL);
-}
 
 // warmup exercises the paths the cases use so that anything the kernel
 // allocates once and keeps is there before the leak check's first look.
 static void warmup(void) {
-  int fd = open(WHY, O_CREAT | O_TRUNC | O_WRONLY);
-  if (fd >= 0)
-    close(fd);
   int pid = fork();
   if (pid == 0) {
     if (listen(100) == 0 && recv(100, buf, 1) == 0)
@@ -538,71 +320,12 @@ static void warmup(void) {
   }
 }
 
-static void leakcheck(struct sysinfo *a) {
-  struct sysinfo b;
-  static char why[200];
-  if (sysinfo(&b) < 0) {
-    snprintf(why, sizeof(why), "sysinfo: %s", strerror(errno));
-    result("leaks", why);
-    return;
-  }
-  snprintf(why, sizeof(why),
-           "freepages %ld (%lu -> %lu), nproc %d, nfile %d, ninode %d, "
-           "nsocket %u -> %u",
-           (long)(b.freepages - a->freepages), (unsigned long)a->freepages,
-           (unsigned long)b.freepages, (int)(b.nproc - a->nproc),
-           (int)(b.nfile - a->nfile), (int)(b.ninode - a->ninode),
-           a->nsocket, b.nsocket);
-  int same = a->freepages == b.freepages && a->nproc == b.nproc &&
-             a->nfile == b.nfile && a->ninode == b.ninode &&
-             a->nsocket == b.nsocket && b.nsocket == 0;
-  result("leaks", same ? NULL : why);
-}
-
-static int chosen(struct test *t, int argc, char *argv[], int quick) {
-  if (argc == 0)
-    return !quick || t->quick;
-  for (int i = 0; i < argc; i++)
-    if (strcmp(argv[i], t->name) == 0)
-      return 1;
-  return 0;
-}
-
 int main(int argc, char *argv[]) {
-  int quick = 0;
-  argc--, argv++;
-  if (argc > 0 && strcmp(argv[0], "-q") == 0)
-    quick = 1, argc--, argv++;
-  for (int i = 0; i < argc; i++) {
-    int j;
-    for (j = 0; j < NTESTS && strcmp(argv[i], tests[j].name) != 0; j++)
-      ;
-    if (j == NTESTS) {
-      printf("socktests: no case %s; cases:", argv[i]);
-      for (j = 0; j < NTESTS; j++)
-        printf(" %s", tests[j].name);
-      printf("\n");
-      return 2;
-    }
-  }
-  if ((mkdir(SCRATCH, 0755) < 0 && errno != EEXIST) || chdir(SCRATCH) < 0) {
-    printf("socktests: cannot make %s: %s\n", SCRATCH, strerror(errno));
-    return 1;
-  }
-  printf("socktests: starting\n");
-  warmup();
-  struct sysinfo before;
-  int haveinfo = sysinfo(&before) == 0;
-  for (int i = 0; i < NTESTS; i++)
-    if (chosen(&tests[i], argc, argv, quick))
-      runcase(&tests[i]);
-  if (haveinfo)
-    leakcheck(&before);
-  else
-    result("leaks", "sysinfo failed before the cases");
-  unlink(WHY);
-  chdir("/");
-  unlink(SCRATCH);
-  printf("socktests: %d passed, %d failed\n", npass, nfail);
-  return nfail ? 1 : 0;
+  static struct suite suite = {.name = "socktests",
+                               .dir = "/st",
+                               .cases = tests,
+                               .ncases = NELEM(tests),
+                               .warmup = warmup,
+                               .flags = T_WHYFILE | T_SWEEP | T_NOSOCK};
+  return runsuite(&suite, argc, argv);
 }
