@@ -441,13 +441,24 @@ void sleep(void *chan, struct spinlock *lk) { sleep_locked(chan, lk, 0, 0); }
 // Returns 0 (woken: the caller looks at its condition again), -EINTR
 // (killed, before or while asleep) or -ETIMEDOUT.
 int sleep_until(void *chan, struct spinlock *lk, uint64 deadline) {
+  struct proc *p = myproc();
   if (deadline != 0) {
     if (ticks >= deadline)
       return -ETIMEDOUT;
+    // wake_at before the deadline is published: a tick that sees the
+    // new deadline then also sees this process waiting for it (and, if
+    // it is not asleep yet, looks again at the next tick).
+    acquire(&p->lock);
+    p->wake_at = deadline;
+    release(&p->lock);
     note_deadline(deadline);
   }
-  if (sleep_locked(chan, lk, deadline, 1) < 0 || killed(myproc()))
+  if (sleep_locked(chan, lk, deadline, 1) < 0 || killed(p)) {
+    acquire(&p->lock);
+    p->wake_at = 0;
+    release(&p->lock);
     return -EINTR;
+  }
   return deadline != 0 && ticks >= deadline ? -ETIMEDOUT : 0;
 }
 

@@ -95,25 +95,31 @@ int pipepoll(struct pipe *pi, int writable) {
   return ev;
 }
 
+// Tell readers (and pollers) that data arrived. pi->lock held.
+static void pipe_readable(struct pipe *pi) {
+  wakeup(&pi->nread);
+  pollnotify();
+}
+
 int pipewrite(struct pipe *pi, uint64 addr, int n, int flags) {
   struct proc *pr = myproc();
-  int i = 0;
+  int i = 0, err = 0;
   acquire(&pi->lock);
   while (i < n) {
     if (!pi->readopen) {
-      release(&pi->lock);
-      return i > 0 ? i : -EPIPE;
+      err = -EPIPE;
+      break;
     }
     if (killed(pr)) {
-      release(&pi->lock);
-      return i > 0 ? i : -EINTR;
+      err = -EINTR;
+      break;
     }
     if (pi->nwrite == pi->nread + PIPEDATA) {
       if (flags & O_NONBLOCK) {
-        release(&pi->lock);
-        return i > 0 ? i : -EAGAIN;
+        err = -EAGAIN;
+        break;
       }
-      wakeup(&pi->nread);
+      pipe_readable(pi);  // what is there may be read while we wait
       sleep_intr(&pi->nwrite, &pi->lock);
       continue;
     }
@@ -126,16 +132,16 @@ int pipewrite(struct pipe *pi, uint64 addr, int n, int flags) {
     if (m > PIPEDATA - at)
       m = PIPEDATA - at;
     if (copyin(pr->pagetable, &pi->data[at], addr + i, m) < 0) {
-      release(&pi->lock);
-      return i > 0 ? i : -EFAULT;
+      err = -EFAULT;
+      break;
     }
     pi->nwrite += m;
     i += m;
   }
-  wakeup(&pi->nread);
-  pollnotify();
+  if (i > 0)
+    pipe_readable(pi);  // on every way out that wrote something
   release(&pi->lock);
-  return i;
+  return i > 0 ? i : err;
 }
 
 int piperead(struct pipe *pi, uint64 addr, int n, int flags) {

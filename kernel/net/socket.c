@@ -264,14 +264,23 @@ int soacceptable(struct socket *so) {
 
 // Sleep on chan with *so->lk held, until deadline (0: none). Returns 0,
 // -EINTR if the process is killed, -EAGAIN when the deadline passes.
+// A wakeup and the deadline may come in the same tick, so after any
+// wakeup the caller looks at its condition again; only a call that
+// starts past the deadline reports it (-EAGAIN, as SO_RCVTIMEO and
+// SO_SNDTIMEO expiry does).
 static int sowait(struct socket *so, void *chan, uint64 deadline) {
+  if (deadline != 0 && ticks >= deadline)
+    return -EAGAIN;
   int r = sleep_until(chan, so->lk, deadline);
-  if (r == -ETIMEDOUT)
-    return -EAGAIN;  // what SO_RCVTIMEO/SO_SNDTIMEO expiry reports
-  return r;
+  return r == -EINTR ? r : 0;
 }
 
-static uint64 deadline(uint64 timeo) { return timeo ? ticks + timeo : 0; }
+static uint64 deadline(uint64 timeo) {
+  if (timeo == 0)
+    return 0;
+  uint64 t = ticks + timeo;
+  return t < timeo ? ~0ULL : t;  // saturate: never in the past
+}
 
 // Take the next connection from a listening socket's queue; the caller
 // gets its reference. Returns 0, -EINVAL (not listening), -EAGAIN (none
@@ -281,8 +290,8 @@ int soaccept(struct socket *so, int nonblock, struct socket **newp) {
   acquire(so->lk);
   uint64 dl = deadline(so->rcvtimeo);
   while (err == 0 && so->q_head == 0) {
-    if (so->state != SS_LISTENING)
-      err = -EINVAL;
+    if (so->state != SS_LISTENING || so->rdshut)
+      err = -EINVAL;  // not listening, or shut down: no more to come
     else if (nonblock)
       err = -EAGAIN;
     else
@@ -462,7 +471,7 @@ int soshutdown(struct socket *so, int how) {
     if (how != SHUT_WR)
       so->rdshut = 1;
     sowakeup_all(so);
-  } else if (!connected(so)) {
+  } else if (!connected(so) && so->type != SOCK_DGRAM) {
     err = -ENOTCONN;
   } else {
     err = so->pr->shutdown(so, how);
@@ -500,13 +509,20 @@ int sopoll(struct socket *so) {
   if (so->error)
     ev |= POLLERR;
   if (so->state == SS_LISTENING) {
-    if (so->q_head)
-      ev |= POLLIN;
+    if (so->q_head || so->rdshut)
+      ev |= POLLIN;  // accept will not block
+  } else if (so->state == SS_NEW || so->state == SS_BOUND) {
+    if (so->type != SOCK_DGRAM)
+      ev |= POLLOUT | POLLHUP;  // as Linux: not connected
+    else
+      ev |= (so->pr->writable(so) ? POLLOUT : 0) |
+            (sb_len(&so->rcv) > 0 ? POLLIN : 0);
   } else {
     if (sb_len(&so->rcv) > 0 || so->eof || so->rdshut)
       ev |= POLLIN;
     if (so->type == SOCK_DGRAM) {
-      ev |= POLLOUT;
+      if (so->pr->writable(so))
+        ev |= POLLOUT;
     } else if (connected(so)) {
       if (so->wrshut || so->pr->writable(so))
         ev |= POLLOUT;
@@ -540,8 +556,16 @@ static int timeo_set(uint64 *t, const void *val, int len) {
   if (len < (int)sizeof(tv))
     return -EINVAL;
   memmove(&tv, val, sizeof(tv));
-  if (tv.sec < 0 || tv.usec < 0 || tv.usec >= 1000000)
+  if (tv.usec < 0 || tv.usec >= 1000000)
     return -EDOM;
+  if (tv.sec < 0) {
+    *t = 0;  // as Linux: a negative time means no timeout
+    return 0;
+  }
+  if (tv.sec > (1L << 32)) {
+    *t = 0;  // over a century: the same as waiting for ever
+    return 0;
+  }
   uint64 us = (uint64)tv.sec * 1000000 + tv.usec;
   *t = (us * HZ + 999999) / 1000000;  // round up to whole ticks
   return 0;

@@ -237,11 +237,16 @@ int64 sys_sendto(void) {
     if ((alen = argaddrin(4, 5, &a)) < 0)
       return alen;
     if (f->sock->type == SOCK_STREAM || f->sock->type == SOCK_SEQPACKET) {
-      // Connection-oriented: Linux refuses an address once connected.
+      // Connection-oriented sockets have no use for an address: a
+      // connected stream says so (EISCONN), a seqpacket ignores it, an
+      // unconnected one cannot send anywhere (as Linux).
       int st = sostate_get(f->sock);
-      if (st == SS_CONNECTED || st == SS_CLOSING)
+      int conn = st == SS_CONNECTED || st == SS_CLOSING;
+      if (!conn)
+        return f->sock->type == SOCK_STREAM ? -EOPNOTSUPP : -ENOTCONN;
+      if (f->sock->type == SOCK_STREAM)
         return -EISCONN;
-      return -ENOTCONN;
+      alen = 0;
     }
   }
   return sosend(f->sock, 1, buf, n, sof, alen ? (struct sockaddr *)&a : 0, alen);
@@ -278,7 +283,7 @@ int64 sys_recvfrom(void) {
   if (r < 0)
     return r;
   if (uaddr) {
-    if (alen == 0) {
+    if (alen == 0 && f->sock->type == SOCK_STREAM) {
       // A stream has no sender address: report the peer's.
       alen = sogetname(f->sock, &a, 1);
       if (alen < 0)

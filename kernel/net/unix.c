@@ -146,11 +146,21 @@ static int unix_bind(struct socket *so, const struct sockaddr *addr, int len) {
     err = -EINVAL;
   if (err >= 0 && kind == 0 && lookup(0, a, len, 0))
     err = -EADDRINUSE;
+  if (err >= 0 && kind == 0) {
+    // An abstract name: check and take it in one critical section.
+    memset(&u->addr, 0, sizeof(u->addr));
+    memmove(&u->addr, a, len);
+    u->addrlen = len;
+    u->bound = 1;
+    sotransition(so, SE_BIND);
+    release(&unix_lock);
+    return 0;
+  }
   if (err < 0) {
     release(&unix_lock);
     return err;
   }
-  u->binding = 1;
+  u->binding = 1;  // a path: the file system decides (it may sleep)
   release(&unix_lock);
 
   struct inode *ip = 0;
@@ -265,6 +275,10 @@ static int unix_connect(struct socket *so, const struct sockaddr *addr,
       break;
     }
     struct socket *listener = l->so;
+    if (listener->rdshut) {
+      err = -ECONNREFUSED;  // shut down: it accepts no more
+      break;
+    }
     if (listener->qlen >= listener->backlog) {
       if (nonblock) {
         err = -EAGAIN;
