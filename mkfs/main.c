@@ -2,7 +2,7 @@
 //
 //   mkfs IMG FILE...
 //
-// Builds a fresh FSSIZE-block image with NINODES inodes, an empty /dev,
+// Builds a fresh FSSIZE-block image with NINODES inodes, empty /dev and /tmp,
 // and each FILE copied in: "HOST" goes to /basename(HOST), and
 // "HOST=/GUEST/PATH" to that absolute path, parents created. Any error
 // names the file, exits 1 and leaves IMG as it was (fs_save writes a
@@ -125,10 +125,15 @@ main(int argc, char **argv)
     fprintf(stderr, "%s: %s\n", prog, fs_strerror(r));
     return 1;
   }
-  if ((r = fs_mkdir(fs, "/dev")) < 0) {
-    fprintf(stderr, "%s: /dev: %s\n", prog, fs_strerror(r));
-    fs_free(fs);
-    return 1;
+  // /dev for the device nodes init makes; /tmp for programs' scratch
+  // files and socket names, as on any Unix.
+  static const char *const dirs[] = {"/dev", "/tmp"};
+  for (int i = 0; i < 2; i++) {
+    if ((r = fs_mkdir(fs, dirs[i])) < 0) {
+      fprintf(stderr, "%s: %s: %s\n", prog, dirs[i], fs_strerror(r));
+      fs_free(fs);
+      return 1;
+    }
   }
   for (int i = 2; i < argc; i++) {
     if (addarg(fs, argv[i]) < 0) {
