@@ -276,6 +276,19 @@ static void take_(int fd, long off, long n, int seed, int line) {
     fail(line, "got %ld bytes, want %ld", got, n);
 }
 
+// HEARD(fd, ms): the byte a child sends up the pipe fd when its call
+// returns, which must come within ms milliseconds. A child still
+// blocked then fails the case (fail() kills it), so a lost wakeup costs
+// a few seconds, not a hung case.
+#define HEARD(fd, ms) heard_((fd), (ms), __LINE__)
+static char heard_(int fd, int ms, int line) {
+  struct pollfd p = {fd, POLLIN, 0};
+  char c = 0;
+  if (poll(&p, 1, ms) != 1 || read(fd, &c, 1) != 1)
+    fail(line, "no word from the child in %d ms: it is still blocked", ms);
+  return c;
+}
+
 // The ticks that passed since t0.
 static long since(long t0) { return uptime() - t0; }
 
@@ -297,6 +310,8 @@ static struct tcase cases[] = {
     {"socketpair", sockpair, 1, 60},
     {"bind", bindcalls, 1, 60},
     {"bindnames", bindnames, 1, 60},
+    {"bindrace", bindrace, 1, 60},
+    {"opensock", opensock, 1, 60},
     {"sockstat", sockstat, 1, 60},
     {"listen", listencalls, 1, 60},
     {"accept", acceptcalls, 1, 60},
@@ -312,6 +327,9 @@ static struct tcase cases[] = {
     {"boundaries", boundaries, 1, 60},
     {"dgramfrom", dgramfrom, 1, 60},
     {"shutdown", shutdowns, 1, 60},
+    {"dgramunnamed", dgramunnamed, 1, 60},
+    {"sendtoconn", sendtoconn, 1, 60},
+    {"dgramshut", dgramshut, 1, 60},
     {"fdshare", fdshare, 1, 60},
     {"peerclose", peerclose, 1, 60},
     {"recvblocks", recvblocks, 1, 60},
@@ -322,6 +340,10 @@ static struct tcase cases[] = {
     {"poll", pollready, 1, 60},
     {"pollfiles", pollfiles, 1, 60},
     {"pollwait", pollwait, 1, 60},
+    {"listenshut", listenshut, 1, 60},
+    {"timeohuge", timeohuge, 1, 60},
+    {"pollunconn", pollunconn, 1, 60},
+    {"polldgramfull", polldgramfull, 1, 60},
     {"select", selects, 1, 60},
     {"killaccept", killaccept, 1, 60},
     {"killrecv", killrecv, 1, 60},

@@ -31,6 +31,7 @@
 #include <limits.h>
 #include <netv6.h>
 #include <netv6/fs.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -138,6 +139,9 @@ static struct tcase tests[] = {
     {"pipe1m", pipe1m, 1, 120},
     {"pipeeof", pipeeof, 1, 60},
     {"pipeepipe", pipeepipe, 1, 60},
+    {"pipenbwake", pipenbwake, 1, 60},
+    {"pipepollfill", pipepollfill, 1, 60},
+    {"dup2self", dup2self, 1, 60},
     {"badptr", badptr, 1, 120},
     {"badfd", badfd, 1, 60},
     {"badlen", badlen, 1, 60},

@@ -352,7 +352,9 @@ static int stream_send(struct socket *so, int user, uint64 src, int n,
 static int putmsg(struct socket *so, struct socket *peer, int user,
                   uint64 src, int n) {
   struct unixpcb *u = pcb(so);
-  int alen = u->bound ? u->addrlen : 0;  // an unnamed sender has no address
+  // The sender's name (an accepted socket has its listener's, as on
+  // Linux); an unnamed sender has no address.
+  int alen = u->addrlen;
   struct sockaddr_un from = u->addr;
   from.sun_family = AF_UNIX;
   int err = sb_putrec(&peer->rcv, user, src, n, &from, alen);
