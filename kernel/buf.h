@@ -7,15 +7,15 @@
 
 // [c] bcache.lock must be held; [s] b->lock (sleeplock) must be held.
 struct buf {
-  int valid;            // [s] data holds the block's contents
-  int disk;             // [s] owned by the disk driver while 1
-  uint dev;             // [c]
-  uint blockno;         // [c]
+  int valid;    // [s] data holds the block's contents
+  int disk;     // [s] owned by the disk driver while 1
+  uint dev;     // [c]
+  uint blockno; // [c]
   struct sleeplock lock;
-  uint refcnt;          // [c]
-  struct buf *prev;     // [c] LRU list, most recently used first
-  struct buf *next;     // [c]
-  uchar data[BSIZE];    // [s]
+  uint refcnt;       // [c]
+  struct buf *prev;  // [c] LRU list, most recently used first
+  struct buf *next;  // [c]
+  uchar data[BSIZE]; // [s]
 };
 
 #endif

@@ -121,7 +121,8 @@ void plic_complete(int irq);
 
 // printf.c
 void printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+void panic(const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 1, 2)));
 void printfinit(void);
 void backtrace(void);
 

@@ -4,14 +4,14 @@
 
 #include "types.h"
 
-#define ELF_MAGIC 0x464C457FU  // "\x7FELF", little-endian
+#define ELF_MAGIC 0x464C457FU // "\x7FELF", little-endian
 #define ELFCLASS64 2
 #define ET_EXEC 2
 #define EM_RISCV 243
 
 struct elfhdr {
   uint32 magic;
-  uchar ident[12];  // class, data, version, ...
+  uchar ident[12]; // class, data, version, ...
   uint16 type;
   uint16 machine;
   uint32 version;

@@ -116,14 +116,15 @@ int kexec(const char *path, char **argv) {
     if (argc >= MAXARG)
       goto bad;
     uint64 len = strlen(argv[argc]) + 1;
-    sp = (sp - len) & ~15UL;  // riscv keeps sp 16-byte aligned
+    sp = (sp - len) & ~15UL; // riscv keeps sp 16-byte aligned
     if (sp < stackbase || copyout(pt, sp, argv[argc], len) < 0)
       goto bad;
     ustack[argc] = sp;
   }
   ustack[argc] = 0;
   sp = (sp - (argc + 1) * sizeof(uint64)) & ~15UL;
-  if (sp < stackbase || copyout(pt, sp, ustack, (argc + 1) * sizeof(uint64)) < 0)
+  if (sp < stackbase ||
+      copyout(pt, sp, ustack, (argc + 1) * sizeof(uint64)) < 0)
     goto bad;
 
   // Commit: from here on nothing can fail.
@@ -139,10 +140,10 @@ int kexec(const char *path, char **argv) {
   p->stackbase = stackbase;
   p->trapframe->epc = elf.entry;
   p->trapframe->x[REG_SP] = sp;
-  p->trapframe->x[REG_A1] = sp;  // argv
+  p->trapframe->x[REG_A1] = sp; // argv
   proc_freepagetable(oldpt, oldsz);
   closeonexec(p);
-  return argc;  // becomes a0
+  return argc; // becomes a0
 
 bad:
   if (pt)

@@ -7,17 +7,17 @@
 #include "proc.h"
 #include "defs.h"
 
-extern char end[];  // first address after the kernel (kernel.ld)
+extern char end[]; // first address after the kernel (kernel.ld)
 
 struct run {
   struct run *next;
 };
 
 static struct {
-  struct spinlock lock;  // protects freelist, nfree
+  struct spinlock lock; // protects freelist, nfree
   struct run *freelist;
   uint64 nfree;
-  uint64 ntotal;  // [i] after kinit
+  uint64 ntotal; // [i] after kinit
 } kmem;
 
 void kinit(void) {
@@ -34,7 +34,7 @@ void kfree(void *pa) {
   uint64 a = (uint64)pa;
   if (a % PGSIZE != 0 || a < (uint64)end || a >= PHYSTOP)
     panic("kfree %p", pa);
-  memset(pa, 0x5a, PGSIZE);  // catch use after free
+  memset(pa, 0x5a, PGSIZE); // catch use after free
   struct run *r = pa;
   acquire(&kmem.lock);
   r->next = kmem.freelist;

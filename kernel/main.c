@@ -10,7 +10,7 @@
 #include "net/net.h"
 #include "net/socket.h"
 
-extern char _entry_secondary[];  // entry.S
+extern char _entry_secondary[]; // entry.S
 static volatile int boot_done;
 
 int ncpus(void) {

@@ -20,7 +20,7 @@
 
 #include "riscv.h"
 
-#define RTC 0x101000L  // Goldfish real-time clock
+#define RTC 0x101000L // Goldfish real-time clock
 #define UART0 0x10000000L
 #define UART0_IRQ 10
 
@@ -33,14 +33,14 @@
 #define PLIC_SIZE 0x400000L
 
 #define RAMBASE 0x80000000L
-#define KERNBASE 0x80200000L           // where OpenSBI jumps
-#define PHYSTOP (RAMBASE + 128 * 1024 * 1024)  // make qemu gives 128 MiB
+#define KERNBASE 0x80200000L                  // where OpenSBI jumps
+#define PHYSTOP (RAMBASE + 128 * 1024 * 1024) // make qemu gives 128 MiB
 
 #define TRAMPOLINE (MAXVA - PGSIZE)
-#define KSTACKPAGES 2                  // 8 KiB kernel stack per process
+#define KSTACKPAGES 2 // 8 KiB kernel stack per process
 #define KSTACK(slot) (TRAMPOLINE - ((slot) + 1) * (KSTACKPAGES + 1) * PGSIZE)
 
 #define TRAPFRAME (TRAMPOLINE - PGSIZE)
-#define USERSTACKPAGES 8               // 32 KiB user stack
+#define USERSTACKPAGES 8 // 32 KiB user stack
 
 #endif

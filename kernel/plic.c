@@ -16,7 +16,7 @@
 
 #define reg(a) (*(volatile uint32 *)(a))
 
-static uint32 enabled_mask;  // [i] irqs 0..31 that devices asked for
+static uint32 enabled_mask; // [i] irqs 0..31 that devices asked for
 
 // Give irq a non-zero priority so that it is delivered. Call before
 // the other harts start (they copy enabled_mask in plicinithart).

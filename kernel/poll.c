@@ -14,17 +14,17 @@
 #include "file.h"
 #include "defs.h"
 
-#define POLLMAX 256  // descriptors one poll() call may watch
+#define POLLMAX 256 // descriptors one poll() call may watch
 
 static struct spinlock polllock;
-static uint64 pollseq;         // [polllock] bumped by every notification
-static volatile int npollers;  // [polllock] processes inside poll()
+static uint64 pollseq;        // [polllock] bumped by every notification
+static volatile int npollers; // [polllock] processes inside poll()
 
 void pollinit(void) { initlock(&polllock, "poll"); }
 
 // Something a poller may wait for has happened.
 void pollnotify(void) {
-  __sync_synchronize();  // the state change before the npollers check
+  __sync_synchronize(); // the state change before the npollers check
   if (npollers == 0)
     return;
   acquire(&polllock);
@@ -59,7 +59,7 @@ int64 sys_poll(void) {
   int timeout = argint(2);
   if (nfds < 0 || nfds > POLLMAX)
     return -EINVAL;
-  struct pollfd *fds = kalloc();  // POLLMAX entries fit in a page
+  struct pollfd *fds = kalloc(); // POLLMAX entries fit in a page
   if (fds == 0)
     return -ENOMEM;
   _Static_assert(POLLMAX * sizeof(struct pollfd) <= PGSIZE, "pollfds fit");
@@ -92,12 +92,13 @@ int64 sys_poll(void) {
         break;
       }
       if (r == -ETIMEDOUT)
-        timeout = 0;  // one last look, then return
+        timeout = 0; // one last look, then return
     }
   }
   npollers--;
   release(&polllock);
-  if (err >= 0 && copyout(myproc()->pagetable, ufds, fds, nfds * sizeof(*fds)) < 0)
+  if (err >= 0 &&
+      copyout(myproc()->pagetable, ufds, fds, nfds * sizeof(*fds)) < 0)
     err = -EFAULT;
 out:
   kfree(fds);

@@ -14,8 +14,8 @@
 volatile int panicked = 0;
 
 static struct {
-  struct spinlock lock;  // keeps one printf's output together
-  int locking;           // 0 once we have panicked
+  struct spinlock lock; // keeps one printf's output together
+  int locking;          // 0 once we have panicked
 } pr;
 
 static const char digits[] = "0123456789abcdef";
@@ -109,17 +109,19 @@ void panic(const char *fmt, ...) {
   va_end(ap);
   printf("\n");
   backtrace();
-  panicked = 1;  // freezes uart output from other harts
+  panicked = 1; // freezes uart output from other harts
   for (;;)
     asm volatile("wfi");
 }
 
-// Print the kernel call chain from the frame pointers (-fno-omit-frame-pointer).
+// Print the kernel call chain from the frame pointers
+// (-fno-omit-frame-pointer).
 void backtrace(void) {
   uint64 fp = r_fp();
-  uint64 top = PGROUNDUP(fp) + PGSIZE;  // kernel stacks are 2 pages
+  uint64 top = PGROUNDUP(fp) + PGSIZE; // kernel stacks are 2 pages
   printf("backtrace:\n");
-  for (int depth = 0; depth < 16 && fp < top && fp > top - 3 * PGSIZE && fp % 8 == 0;
+  for (int depth = 0;
+       depth < 16 && fp < top && fp > top - 3 * PGSIZE && fp % 8 == 0;
        depth++) {
     uint64 ra = *(uint64 *)(fp - 8);
     printf("  %p\n", (void *)ra);

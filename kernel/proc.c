@@ -21,13 +21,13 @@ struct proc proc[NPROC];
 static struct proc *initproc;
 
 static int nextpid = 1;
-static struct spinlock pid_lock;  // protects nextpid
+static struct spinlock pid_lock; // protects nextpid
 
 // Protects every p->parent, and keeps a parent's wakeup from being
 // lost when a child exits. Taken before any p->lock.
 static struct spinlock wait_lock;
 
-extern char _trampoline[];  // trampoline.S
+extern char _trampoline[]; // trampoline.S
 void swtch(struct context *old, struct context *new);
 static void forkret(void);
 
@@ -60,7 +60,9 @@ void procinit(void) {
 
 // Interrupts must be off: a process could move to another hart.
 int cpuid(void) { return r_tp(); }
-struct cpu *mycpu(void) { return &cpus[cpuid()]; }
+struct cpu *mycpu(void) {
+  return &cpus[cpuid()];
+}
 
 struct proc *myproc(void) {
   push_off();
@@ -82,13 +84,13 @@ pagetable_t proc_pagetable(struct proc *p) {
   pagetable_t pt = uvmcreate();
   if (pt == 0)
     return 0;
-  if (mappages(pt, TRAMPOLINE, PGSIZE, (uint64)_trampoline,
-               PTE_R | PTE_X) != 0) {
+  if (mappages(pt, TRAMPOLINE, PGSIZE, (uint64)_trampoline, PTE_R | PTE_X) !=
+      0) {
     uvmfree(pt, 0);
     return 0;
   }
-  if (mappages(pt, TRAPFRAME, PGSIZE, (uint64)p->trapframe,
-               PTE_R | PTE_W) != 0) {
+  if (mappages(pt, TRAPFRAME, PGSIZE, (uint64)p->trapframe, PTE_R | PTE_W) !=
+      0) {
     uvmunmap(pt, TRAMPOLINE, 1, 0);
     uvmfree(pt, 0);
     return 0;
@@ -151,7 +153,7 @@ found:
 
 // Wake one hart that is idle in wfi, if any, so it finds new work.
 static void kick_idle(void) {
-  __sync_synchronize();  // pairs with the fence in scheduler()
+  __sync_synchronize(); // pairs with the fence in scheduler()
   int me = cpuid();
   for (int i = 0; i < NCPU; i++) {
     if (i != me && cpus[i].started && cpus[i].idle) {
@@ -190,7 +192,7 @@ int growproc(int64 n) {
       return -ENOMEM;
   } else if (n < 0) {
     if ((uint64)-n > sz - p->stackbase - USERSTACKPAGES * PGSIZE)
-      return -EINVAL;  // would free the stack or the program
+      return -EINVAL; // would free the stack or the program
     sz = uvmdealloc(p->pagetable, sz, sz + n);
   }
   p->sz = sz;
@@ -212,7 +214,7 @@ int fork(void) {
   np->sz = p->sz;
   np->stackbase = p->stackbase;
   *np->trapframe = *p->trapframe;
-  np->trapframe->x[REG_A0] = 0;  // fork returns 0 in the child
+  np->trapframe->x[REG_A0] = 0; // fork returns 0 in the child
   for (int i = 0; i < NOFILE; i++) {
     if (p->ofile[i])
       np->ofile[i] = filedup(p->ofile[i]);
@@ -250,7 +252,7 @@ void kexit(int status) {
   if (p == initproc)
     panic("init exiting (status %d)", status);
 
-  xv6sock_exit(p->pid);  // the xv6 face's ports are not files
+  xv6sock_exit(p->pid); // the xv6 face's ports are not files
 
   for (int fd = 0; fd < NOFILE; fd++) {
     if (p->ofile[fd]) {
@@ -294,11 +296,11 @@ int kwait(int pid, uint64 addr, int options) {
       havekids = 1;
       if (pp->state == ZOMBIE) {
         int cpid = pp->pid;
-        if (addr != 0 && copyout(p->pagetable, addr, &pp->xstate,
-                                 sizeof(pp->xstate)) < 0) {
+        if (addr != 0 &&
+            copyout(p->pagetable, addr, &pp->xstate, sizeof(pp->xstate)) < 0) {
           release(&pp->lock);
           release(&wait_lock);
-          return -EFAULT;  // the child stays a zombie for a retry
+          return -EFAULT; // the child stays a zombie for a retry
         }
         freeproc(pp);
         release(&pp->lock);
@@ -329,7 +331,7 @@ void scheduler(void) {
   struct cpu *c = mycpu();
   c->proc = 0;
   for (;;) {
-    intr_on();  // let device interrupts in between runs
+    intr_on(); // let device interrupts in between runs
     int ran = 0;
     for (struct proc *p = proc; p < &proc[NPROC]; p++) {
       acquire(&p->lock);
@@ -337,7 +339,7 @@ void scheduler(void) {
         p->state = RUNNING;
         c->proc = p;
         swtch(&c->context, &p->context);
-        c->proc = 0;  // the process has given the hart back
+        c->proc = 0; // the process has given the hart back
         ran = 1;
       }
       release(&p->lock);
@@ -354,7 +356,7 @@ void scheduler(void) {
       if (*(volatile enum procstate *)&p->state == RUNNABLE)
         any = 1;
     if (!any)
-      asm volatile("wfi");  // wakes on a pending interrupt even with SIE off
+      asm volatile("wfi"); // wakes on a pending interrupt even with SIE off
     c->idle = 0;
   }
 }
@@ -467,7 +469,7 @@ int sleep_intr(void *chan, struct spinlock *lk) {
   return sleep_until(chan, lk, 0);
 }
 
-static uint64 next_deadline;  // [tickslock] earliest wake_at, or 0
+static uint64 next_deadline; // [tickslock] earliest wake_at, or 0
 
 void note_deadline(uint64 t) {
   acquire(&tickslock);
@@ -591,7 +593,7 @@ int getppid(void) {
 // even when something is stuck holding one.
 void procdump(void) {
   static const char *states[] = {
-      [UNUSED] = "unused",  [USED] = "used",   [SLEEPING] = "sleep",
+      [UNUSED] = "unused",   [USED] = "used",   [SLEEPING] = "sleep",
       [RUNNABLE] = "runble", [RUNNING] = "run", [ZOMBIE] = "zombie"};
   printf("\n");
   for (struct proc *p = proc; p < &proc[NPROC]; p++) {

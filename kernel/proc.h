@@ -20,18 +20,18 @@
 struct context {
   uint64 ra;
   uint64 sp;
-  uint64 s[12];  // s0..s11
+  uint64 s[12]; // s0..s11
 };
 
 // Per-hart state. Only its own hart touches it, with interrupts off.
 struct cpu {
-  struct proc *proc;        // running process, or 0
-  struct context context;   // swtch() here to enter the scheduler
-  int noff;                 // depth of push_off() nesting
-  int intena;               // were interrupts on before push_off()?
-  int hartid;               // the hart's id (== index into cpus[])
-  volatile int idle;        // 1 while waiting in wfi for work
-  int started;              // has run kmain
+  struct proc *proc;      // running process, or 0
+  struct context context; // swtch() here to enter the scheduler
+  int noff;               // depth of push_off() nesting
+  int intena;             // were interrupts on before push_off()?
+  int hartid;             // the hart's id (== index into cpus[])
+  volatile int idle;      // 1 while waiting in wfi for work
+  int started;            // has run kmain
 };
 
 extern struct cpu cpus[NCPU];
@@ -41,17 +41,27 @@ extern struct cpu cpus[NCPU];
 // process, mapped just below the trampoline in the user page table.
 // x[n] holds register xn; x[0] is unused.
 struct trapframe {
-  uint64 kernel_satp;    //  0: kernel page table
-  uint64 kernel_sp;      //  8: top of this process's kernel stack
-  uint64 kernel_trap;    // 16: usertrap()
-  uint64 epc;            // 24: saved user pc
-  uint64 kernel_hartid;  // 32: tp for the kernel
+  uint64 kernel_satp;   //  0: kernel page table
+  uint64 kernel_sp;     //  8: top of this process's kernel stack
+  uint64 kernel_trap;   // 16: usertrap()
+  uint64 epc;           // 24: saved user pc
+  uint64 kernel_hartid; // 32: tp for the kernel
   uint64 pad[3];
-  uint64 x[32];          // 64: x0..x31
+  uint64 x[32]; // 64: x0..x31
 };
 
-enum { REG_RA = 1, REG_SP = 2, REG_A0 = 10, REG_A1, REG_A2, REG_A3,
-       REG_A4, REG_A5, REG_A6, REG_A7 };
+enum {
+  REG_RA = 1,
+  REG_SP = 2,
+  REG_A0 = 10,
+  REG_A1,
+  REG_A2,
+  REG_A3,
+  REG_A4,
+  REG_A5,
+  REG_A6,
+  REG_A7
+};
 
 enum procstate { UNUSED, USED, SLEEPING, RUNNABLE, RUNNING, ZOMBIE };
 
@@ -61,26 +71,26 @@ enum procstate { UNUSED, USED, SLEEPING, RUNNABLE, RUNNING, ZOMBIE };
 struct proc {
   struct spinlock lock;
 
-  enum procstate state;       // [p]
-  void *chan;                 // [p] sleeping on chan, if non-zero
-  uint64 wake_at;             // [p] tick to end the sleep at, or 0
-  int killed;                 // [p] signal number if killed, else 0
-  int xstate;                 // [p] wait() status for the parent
-  int pid;                    // [p]
+  enum procstate state; // [p]
+  void *chan;           // [p] sleeping on chan, if non-zero
+  uint64 wake_at;       // [p] tick to end the sleep at, or 0
+  int killed;           // [p] signal number if killed, else 0
+  int xstate;           // [p] wait() status for the parent
+  int pid;              // [p]
 
-  struct proc *parent;        // [w]
+  struct proc *parent; // [w]
 
-  int slot;                   // [i] index in proc[]
-  uint64 kstack;              // [i] kernel stack's virtual address
-  uint64 sz;                  // [o] user memory size (the break)
-  uint64 stackbase;           // [o] lowest user stack address
-  pagetable_t pagetable;      // [o] user page table
-  struct trapframe *trapframe;  // [o] for trampoline.S
-  struct context context;     // [o] swtch() here to run the process
+  int slot;                    // [i] index in proc[]
+  uint64 kstack;               // [i] kernel stack's virtual address
+  uint64 sz;                   // [o] user memory size (the break)
+  uint64 stackbase;            // [o] lowest user stack address
+  pagetable_t pagetable;       // [o] user page table
+  struct trapframe *trapframe; // [o] for trampoline.S
+  struct context context;      // [o] swtch() here to run the process
   struct file *ofile[NOFILE];  // [o] open files
-  uchar fdflags[NOFILE];      // [o] per-descriptor flags (FD_CLOEXEC)
-  struct inode *cwd;          // [o] current directory
-  char name[16];              // [o] for debugging (^P)
+  uchar fdflags[NOFILE];       // [o] per-descriptor flags (FD_CLOEXEC)
+  struct inode *cwd;           // [o] current directory
+  char name[16];               // [o] for debugging (^P)
 };
 
 #endif

@@ -10,26 +10,26 @@
 #include "types.h"
 
 // Read, write, set and clear a CSR by name: csrr(sstatus) ...
-#define csrr(csr)                                       \
-  ({                                                    \
-    uint64 v_;                                          \
-    asm volatile("csrr %0, " #csr : "=r"(v_));          \
-    v_;                                                 \
+#define csrr(csr)                              \
+  ({                                           \
+    uint64 v_;                                 \
+    asm volatile("csrr %0, " #csr : "=r"(v_)); \
+    v_;                                        \
   })
 #define csrw(csr, val) asm volatile("csrw " #csr ", %0" : : "r"((uint64)(val)))
 #define csrs(csr, val) asm volatile("csrs " #csr ", %0" : : "r"((uint64)(val)))
 #define csrc(csr, val) asm volatile("csrc " #csr ", %0" : : "r"((uint64)(val)))
 
 // sstatus
-#define SSTATUS_SIE (1L << 1)   // supervisor interrupts enabled
-#define SSTATUS_SPIE (1L << 5)  // SIE before the trap
-#define SSTATUS_SPP (1L << 8)   // previous mode: 1 = supervisor, 0 = user
-#define SSTATUS_SUM (1L << 18)  // supervisor may touch user pages
+#define SSTATUS_SIE (1L << 1)  // supervisor interrupts enabled
+#define SSTATUS_SPIE (1L << 5) // SIE before the trap
+#define SSTATUS_SPP (1L << 8)  // previous mode: 1 = supervisor, 0 = user
+#define SSTATUS_SUM (1L << 18) // supervisor may touch user pages
 
 // sie / sip
-#define SIE_SSIE (1L << 1)  // software (inter-processor) interrupt
-#define SIE_STIE (1L << 5)  // timer
-#define SIE_SEIE (1L << 9)  // external (PLIC)
+#define SIE_SSIE (1L << 1)     // software (inter-processor) interrupt
+#define SIE_STIE (1L << 5)     // timer
+#define SIE_SEIE (1L << 9)     // external (PLIC)
 
 // scause values
 #define SCAUSE_INTR (1UL << 63)
@@ -75,7 +75,7 @@ static inline uint64 r_time(void) {
 }
 
 static inline void sfence_vma(void) { asm volatile("sfence.vma zero, zero"); }
-#endif  // __ASSEMBLER__
+#endif // __ASSEMBLER__
 
 // Sv39 paging.
 #define PGSIZE 4096
@@ -93,7 +93,7 @@ static inline void sfence_vma(void) { asm volatile("sfence.vma zero, zero"); }
 
 #define PA2PTE(pa) ((((uint64)(pa)) >> 12) << 10)
 #define PTE2PA(pte) (((pte) >> 10) << 12)
-#define PTE_FLAGS(pte) ((pte) & 0x3FF)
+#define PTE_FLAGS(pte) ((pte)&0x3FF)
 
 #define PXSHIFT(level) (PGSHIFT + 9 * (level))
 #define PX(level, va) ((((uint64)(va)) >> PXSHIFT(level)) & 0x1FF)

@@ -6,10 +6,10 @@
 #include "sbi.h"
 
 #define EXT_LEGACY_PUTCHAR 0x01
-#define EXT_TIME 0x54494D45  // "TIME"
-#define EXT_IPI 0x735049     // "sPI"
-#define EXT_HSM 0x48534D     // "HSM"
-#define EXT_SRST 0x53525354  // "SRST"
+#define EXT_TIME 0x54494D45 // "TIME"
+#define EXT_IPI 0x735049    // "sPI"
+#define EXT_HSM 0x48534D    // "HSM"
+#define EXT_SRST 0x53525354 // "SRST"
 
 struct sbiret {
   long error;
@@ -23,7 +23,9 @@ static struct sbiret sbicall(uint64 ext, uint64 fid, uint64 a0, uint64 a1,
   register uint64 r2 asm("a2") = a2;
   register uint64 r6 asm("a6") = fid;
   register uint64 r7 asm("a7") = ext;
-  asm volatile("ecall" : "+r"(r0), "+r"(r1) : "r"(r2), "r"(r6), "r"(r7)
+  asm volatile("ecall"
+               : "+r"(r0), "+r"(r1)
+               : "r"(r2), "r"(r6), "r"(r7)
                : "memory");
   struct sbiret ret = {(long)r0, (long)r1};
   return ret;

@@ -6,10 +6,10 @@
 #include "spinlock.h"
 
 struct sleeplock {
-  uint locked;          // held?
-  struct spinlock lk;   // protects locked and pid
+  uint locked;        // held?
+  struct spinlock lk; // protects locked and pid
   const char *name;
-  int pid;              // holder
+  int pid; // holder
 };
 
 #endif

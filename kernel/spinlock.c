@@ -21,7 +21,7 @@ void acquire(struct spinlock *lk) {
     panic("acquire: %s held twice", lk->name);
   while (__sync_lock_test_and_set(&lk->locked, 1) != 0)
     ;
-  __sync_synchronize();  // the critical section's accesses stay after this
+  __sync_synchronize(); // the critical section's accesses stay after this
   lk->cpu = mycpu();
 }
 
@@ -29,7 +29,7 @@ void release(struct spinlock *lk) {
   if (!holding(lk))
     panic("release: %s not held", lk->name);
   lk->cpu = 0;
-  __sync_synchronize();  // the critical section's accesses stay before this
+  __sync_synchronize(); // the critical section's accesses stay before this
   __sync_lock_release(&lk->locked);
   pop_off();
 }

@@ -5,9 +5,9 @@
 #include "types.h"
 
 struct spinlock {
-  uint locked;       // 0 free, 1 held
-  const char *name;  // for debugging
-  struct cpu *cpu;   // the cpu holding it
+  uint locked;      // 0 free, 1 held
+  const char *name; // for debugging
+  struct cpu *cpu;  // the cpu holding it
 };
 
 #endif

@@ -54,7 +54,7 @@ int64 sys_dup2(void) {
     return -EBADF;
   struct proc *p = myproc();
   if (argint(0) == nfd)
-    return nfd;  // the same descriptor: nothing changes
+    return nfd; // the same descriptor: nothing changes
   struct file *old = p->ofile[nfd];
   p->ofile[nfd] = filedup(f);
   p->fdflags[nfd] = 0;
@@ -97,12 +97,15 @@ int64 sys_fcntl(void) {
     p->fdflags[fd] = arg & FD_CLOEXEC;
     return 0;
   case F_GETFL: {
-    int acc = f->readable && f->writable ? O_RDWR : f->writable ? O_WRONLY : O_RDONLY;
+    int acc = f->readable && f->writable ? O_RDWR
+              : f->writable              ? O_WRONLY
+                                         : O_RDONLY;
     return acc | f->flags;
   }
   case F_SETFL:
     // Shared by every descriptor of this open file, as on Unix.
-    __atomic_store_n(&f->flags, (int)(arg & (O_NONBLOCK | O_APPEND)), __ATOMIC_RELAXED);
+    __atomic_store_n(&f->flags, (int)(arg & (O_NONBLOCK | O_APPEND)),
+                     __ATOMIC_RELAXED);
     return 0;
   }
   return -EINVAL;
@@ -158,7 +161,8 @@ int64 sys_fstat(void) {
 int64 sys_link(void) {
   char old[MAXPATH], new[MAXPATH], name[DIRSIZ + 1];
   int err;
-  if ((err = argstr(0, old, MAXPATH)) < 0 || (err = argstr(1, new, MAXPATH)) < 0)
+  if ((err = argstr(0, old, MAXPATH)) < 0 ||
+      (err = argstr(1, new, MAXPATH)) < 0)
     return err;
   begin_op();
   struct inode *ip = namei_err(old, &err);
@@ -236,7 +240,7 @@ int64 sys_unlink(void) {
   if (writei(dp, 0, (uint64)&de, off, sizeof(de)) != sizeof(de))
     panic("unlink: writei");
   if (ip->type == T_DIR) {
-    dp->nlink--;  // the child's ".." is gone
+    dp->nlink--; // the child's ".." is gone
     iupdate(dp);
   }
   iunlockput(dp);
@@ -256,8 +260,8 @@ bad:
 // or 0 with *err set. If the name exists: for O_CREAT of a regular file
 // without excl, the existing file is returned; otherwise -EEXIST.
 // Inside a transaction.
-struct inode *icreate(const char *path, short type, short major,
-                      short minor, int excl, int *err) {
+struct inode *icreate(const char *path, short type, short major, short minor,
+                      int excl, int *err) {
   char name[DIRSIZ + 1];
   struct inode *dp = nameiparent(path, name, err);
   if (dp == 0)
@@ -269,7 +273,7 @@ struct inode *icreate(const char *path, short type, short major,
     ilock(ip);
     if (type == T_FILE && !excl &&
         (ip->type == T_FILE || ip->type == T_DEVICE || ip->type == T_SOCK))
-      return ip;  // open() decides (a socket name gives ENXIO)
+      return ip; // open() decides (a socket name gives ENXIO)
     iunlockput(ip);
     *err = -EEXIST;
     return 0;
@@ -293,14 +297,14 @@ struct inode *icreate(const char *path, short type, short major,
   if ((*err = dirlink(dp, name, ip->inum)) < 0)
     goto fail;
   if (type == T_DIR) {
-    dp->nlink++;  // for the new directory's ".."
+    dp->nlink++; // for the new directory's ".."
     iupdate(dp);
   }
   iunlockput(dp);
   return ip;
 
 fail:
-  ip->nlink = 0;  // iput frees it
+  ip->nlink = 0; // iput frees it
   iupdate(ip);
   iunlockput(ip);
   iunlockput(dp);
@@ -341,7 +345,7 @@ int64 sys_open(void) {
     goto bad;
   }
   if (ip->type == T_SOCK) {
-    err = -ENXIO;  // a socket's name: use connect(), not open()
+    err = -ENXIO; // a socket's name: use connect(), not open()
     goto bad;
   }
   if (ip->type == T_DEVICE && (ip->major < 0 || ip->major >= NDEV)) {

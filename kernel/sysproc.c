@@ -13,7 +13,7 @@
 
 int64 sys_exit(void) {
   kexit(W_EXITCODE(argint(0)));
-  return 0;  // not reached
+  return 0; // not reached
 }
 
 int64 sys_getpid(void) { return myproc()->pid; }

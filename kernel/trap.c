@@ -10,12 +10,12 @@
 #include "sbi.h"
 #include "defs.h"
 
-struct spinlock tickslock;  // protects ticks
-uint64 ticks;               // timer ticks since boot, on the boot hart
-static int tickhart;        // [i] the hart that counts ticks
+struct spinlock tickslock; // protects ticks
+uint64 ticks;              // timer ticks since boot, on the boot hart
+static int tickhart;       // [i] the hart that counts ticks
 
-extern char trampoline[], uservec[], userret[];  // trampoline.S
-void kernelvec(void);                            // kernelvec.S
+extern char trampoline[], uservec[], userret[]; // trampoline.S
+void kernelvec(void);                           // kernelvec.S
 
 enum { INTR_NONE, INTR_OTHER, INTR_TIMER };
 
@@ -70,7 +70,7 @@ static int devintr(void) {
     clockintr();
     return INTR_TIMER;
   case IRQ_S_SOFT:
-    csrc(sip, SIE_SSIE);  // an IPI: the scheduler will look for work
+    csrc(sip, SIE_SSIE); // an IPI: the scheduler will look for work
     return INTR_OTHER;
   }
   return INTR_NONE;
@@ -78,17 +78,28 @@ static int devintr(void) {
 
 static const char *faultname(uint64 scause) {
   switch (scause) {
-  case EXC_INST_MISALIGNED: return "misaligned instruction";
-  case EXC_INST_ACCESS: return "instruction access fault";
-  case EXC_ILLEGAL: return "illegal instruction";
-  case EXC_BREAKPOINT: return "breakpoint";
-  case EXC_LOAD_MISALIGNED: return "misaligned load";
-  case EXC_LOAD_ACCESS: return "load access fault";
-  case EXC_STORE_MISALIGNED: return "misaligned store";
-  case EXC_STORE_ACCESS: return "store access fault";
-  case EXC_INST_PAGE: return "instruction page fault";
-  case EXC_LOAD_PAGE: return "load page fault";
-  case EXC_STORE_PAGE: return "store page fault";
+  case EXC_INST_MISALIGNED:
+    return "misaligned instruction";
+  case EXC_INST_ACCESS:
+    return "instruction access fault";
+  case EXC_ILLEGAL:
+    return "illegal instruction";
+  case EXC_BREAKPOINT:
+    return "breakpoint";
+  case EXC_LOAD_MISALIGNED:
+    return "misaligned load";
+  case EXC_LOAD_ACCESS:
+    return "load access fault";
+  case EXC_STORE_MISALIGNED:
+    return "misaligned store";
+  case EXC_STORE_ACCESS:
+    return "store access fault";
+  case EXC_INST_PAGE:
+    return "instruction page fault";
+  case EXC_LOAD_PAGE:
+    return "load page fault";
+  case EXC_STORE_PAGE:
+    return "store page fault";
   }
   return "unknown trap";
 }
@@ -97,7 +108,7 @@ static const char *faultname(uint64 scause) {
 void usertrap(void) {
   if (csrr(sstatus) & SSTATUS_SPP)
     panic("usertrap: not from user mode");
-  csrw(stvec, (uint64)kernelvec);  // we are in the kernel now
+  csrw(stvec, (uint64)kernelvec); // we are in the kernel now
 
   struct proc *p = myproc();
   p->trapframe->epc = csrr(sepc);
@@ -107,12 +118,12 @@ void usertrap(void) {
   if (scause == EXC_ECALL_U) {
     if (killed(p))
       kexit(W_KILLED(killed(p)));
-    p->trapframe->epc += 4;  // return past the ecall
+    p->trapframe->epc += 4; // return past the ecall
     intr_on();
     syscall();
   } else if ((intr = devintr()) == INTR_NONE) {
-    printf("pid %d (%s): killed: %s at address %p, pc %p\n", p->pid,
-           p->name, faultname(scause), (void *)csrr(stval), (void *)csrr(sepc));
+    printf("pid %d (%s): killed: %s at address %p, pc %p\n", p->pid, p->name,
+           faultname(scause), (void *)csrr(stval), (void *)csrr(sepc));
     setkilled(p, scause == EXC_ILLEGAL ? 4 /* SIGILL */ : SIGSEGV);
   }
   if (killed(p))
@@ -125,7 +136,7 @@ void usertrap(void) {
 // Return to user space through userret in the trampoline.
 void usertrapret(void) {
   struct proc *p = myproc();
-  intr_off();  // until sret, a trap would go to uservec with kernel state
+  intr_off(); // until sret, a trap would go to uservec with kernel state
   csrw(stvec, TRAMPOLINE + (uservec - trampoline));
 
   p->trapframe->kernel_satp = csrr(satp);
@@ -134,8 +145,8 @@ void usertrapret(void) {
   p->trapframe->kernel_hartid = r_tp();
 
   uint64 s = csrr(sstatus);
-  s &= ~SSTATUS_SPP;  // to user mode
-  s |= SSTATUS_SPIE;  // with interrupts on
+  s &= ~SSTATUS_SPP; // to user mode
+  s |= SSTATUS_SPIE; // with interrupts on
   csrw(sstatus, s);
   csrw(sepc, p->trapframe->epc);
 
@@ -156,9 +167,8 @@ void kerneltrap(void) {
     panic("kerneltrap: interrupts enabled");
   int intr = devintr();
   if (intr == INTR_NONE)
-    panic("kernel trap: %s (scause %p) at pc %p, address %p",
-          faultname(scause), (void *)scause, (void *)sepc,
-          (void *)csrr(stval));
+    panic("kernel trap: %s (scause %p) at pc %p, address %p", faultname(scause),
+          (void *)scause, (void *)sepc, (void *)csrr(stval));
   struct proc *p = myproc();
   if (intr == INTR_TIMER && p != 0 && p->state == RUNNING)
     yield();

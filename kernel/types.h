@@ -14,6 +14,6 @@ typedef uint32_t uint32;
 typedef uint64_t uint64;
 typedef int64_t int64;
 typedef uint64 pte_t;
-typedef uint64 *pagetable_t;  // 512 PTEs
+typedef uint64 *pagetable_t; // 512 PTEs
 
 #endif

@@ -14,7 +14,7 @@
 pagetable_t kernel_pagetable;
 
 extern char etext[];       // kernel.ld: end of kernel text
-extern char _trampoline[];  // trampoline.S
+extern char _trampoline[]; // trampoline.S
 
 static void kvmmap(pagetable_t pt, uint64 va, uint64 pa, uint64 sz, int perm) {
   if (mappages(pt, va, sz, pa, perm) != 0)
@@ -124,8 +124,8 @@ uint64 uvmalloc(pagetable_t pt, uint64 oldsz, uint64 newsz, int xperm) {
     return 0;
   for (uint64 a = PGROUNDUP(oldsz); a < newsz; a += PGSIZE) {
     char *mem = kzalloc();
-    if (mem == 0 || mappages(pt, a, PGSIZE, (uint64)mem,
-                             PTE_R | PTE_U | xperm) != 0) {
+    if (mem == 0 ||
+        mappages(pt, a, PGSIZE, (uint64)mem, PTE_R | PTE_U | xperm) != 0) {
       if (mem)
         kfree(mem);
       uvmdealloc(pt, a, oldsz);
@@ -174,7 +174,7 @@ int uvmcopy(pagetable_t old, pagetable_t new, uint64 sz) {
   for (uint64 a = 0; a < sz; a += PGSIZE) {
     pte_t *pte = walk(old, a, 0);
     if (pte == 0 || (*pte & PTE_V) == 0)
-      continue;  // page 0 and any other hole
+      continue; // page 0 and any other hole
     char *mem = kalloc();
     if (mem == 0)
       goto bad;

@@ -12,9 +12,7 @@
 
 #define DIRENTSZ sizeof(struct dirent)
 
-int
-fs_create(uint32_t size, uint32_t ninodes, struct fsimg **out)
-{
+int fs_create(uint32_t size, uint32_t ninodes, struct fsimg **out) {
   struct superblock sb;
   struct fsimg *fs;
   uint64_t datastart;
@@ -22,7 +20,7 @@ fs_create(uint32_t size, uint32_t ninodes, struct fsimg **out)
   int r;
 
   *out = NULL;
-  if (ninodes < 2 || ninodes > 65536)  // a dirent's inum is 16 bits
+  if (ninodes < 2 || ninodes > 65536) // a dirent's inum is 16 bits
     return FSE_INVAL;
   memset(&sb, 0, sizeof sb);
   sb.magic = FSMAGIC;
@@ -33,7 +31,7 @@ fs_create(uint32_t size, uint32_t ninodes, struct fsimg **out)
   sb.inodestart = sb.logstart + sb.nlog;
   sb.bmapstart = sb.inodestart + fs_divup(ninodes, IPB);
   datastart = (uint64_t)sb.bmapstart + fs_divup(size, BPB);
-  if (datastart + 1 > size)  // room for the root directory's block
+  if (datastart + 1 > size) // room for the root directory's block
     return FSE_INVAL;
   sb.nblocks = size - datastart;
   if (!(data = calloc(size, BSIZE)))
@@ -65,9 +63,7 @@ fs_create(uint32_t size, uint32_t ninodes, struct fsimg **out)
 }
 
 // Allocate a zeroed inode of the given type (nlink 0).
-static int
-ialloc(struct fsimg *fs, int type)
-{
+static int ialloc(struct fsimg *fs, int type) {
   uint32_t n = fs->sb.ninodes - 1;
   uint32_t inum = fs->ihint;
 
@@ -87,10 +83,8 @@ ialloc(struct fsimg *fs, int type)
 }
 
 // Add entry name -> inum to directory dir, in the first free slot.
-static int
-dirlink(struct fsimg *fs, uint32_t dir, const char *name, size_t len,
-        uint32_t inum)
-{
+static int dirlink(struct fsimg *fs, uint32_t dir, const char *name, size_t len,
+                   uint32_t inum) {
   struct dinode *dp = fs_inode(fs, dir);
   struct dirent de;
   uint64_t off;
@@ -111,9 +105,8 @@ dirlink(struct fsimg *fs, uint32_t dir, const char *name, size_t len,
 
 // New directory name in parent: "." and "..", nlink 1, and the parent
 // gains a link for the new "..".
-static int
-newdir(struct fsimg *fs, uint32_t parent, const char *name, size_t len)
-{
+static int newdir(struct fsimg *fs, uint32_t parent, const char *name,
+                  size_t len) {
   int inum, r;
 
   if ((inum = ialloc(fs, T_DIR)) < 0)
@@ -127,10 +120,8 @@ newdir(struct fsimg *fs, uint32_t parent, const char *name, size_t len)
   return inum;
 }
 
-static int
-newfile(struct fsimg *fs, uint32_t parent, const char *name, size_t len,
-        const void *data, size_t n)
-{
+static int newfile(struct fsimg *fs, uint32_t parent, const char *name,
+                   size_t len, const void *data, size_t n) {
   int inum;
   long r;
 
@@ -144,9 +135,7 @@ newfile(struct fsimg *fs, uint32_t parent, const char *name, size_t len,
 }
 
 // Blocks that appending one entry to directory dir allocates at most.
-static uint32_t
-dirgrowth(struct fsimg *fs, uint32_t dir)
-{
+static uint32_t dirgrowth(struct fsimg *fs, uint32_t dir) {
   uint32_t size = fs_inode(fs, dir)->size;
 
   return fs_fileblocks((uint64_t)size + sizeof(struct dirent)) -
@@ -156,10 +145,8 @@ dirgrowth(struct fsimg *fs, uint32_t dir)
 // Create a directory (isdir) or a file at path with missing parents.
 // First pass: check every name, find the deepest existing directory and
 // count what is missing; then check space; then build.
-static int
-create(struct fsimg *fs, const char *path, int isdir, const void *data,
-       size_t n)
-{
+static int create(struct fsimg *fs, const char *path, int isdir,
+                  const void *data, size_t n) {
   const char *p, *name, *next, *rest = NULL, *nname;
   size_t len, nlen;
   uint32_t dir = ROOTINO, need, newdirs = 0;
@@ -169,7 +156,8 @@ create(struct fsimg *fs, const char *path, int isdir, const void *data,
     return fs_fail(fs, FSE_INVAL, "%s: path must be absolute",
                    path ? path : "(null)");
   if (!isdir && n > (uint64_t)MAXFILE * BSIZE)
-    return fs_fail(fs, FSE_FBIG, "%s: file too large: %zu bytes, more than "
+    return fs_fail(fs, FSE_FBIG,
+                   "%s: file too large: %zu bytes, more than "
                    "MAXFILE blocks",
                    path, n);
   p = fs_nextname(path, &name, &len);
@@ -178,9 +166,10 @@ create(struct fsimg *fs, const char *path, int isdir, const void *data,
   for (;;) {
     next = fs_nextname(p, &nname, &nlen);
     if (len > DIRSIZ)
-      return fs_fail(fs, FSE_NAMELEN, "%s: name \"%.*s\" is %zu characters,"
-                     " more than DIRSIZ (%d)", path, (int)len, name, len,
-                     DIRSIZ);
+      return fs_fail(fs, FSE_NAMELEN,
+                     "%s: name \"%.*s\" is %zu characters,"
+                     " more than DIRSIZ (%d)",
+                     path, (int)len, name, len, DIRSIZ);
     if ((len == 1 && name[0] == '.') ||
         (len == 2 && name[0] == '.' && name[1] == '.'))
       return fs_fail(fs, FSE_INVAL, "%s: \".\" or \"..\" in a path to create",
@@ -188,8 +177,8 @@ create(struct fsimg *fs, const char *path, int isdir, const void *data,
     if (!rest) {
       struct dinode *dp = fs_inode(fs, dir);
       if (!dp || dp->type != T_DIR)
-        return fs_fail(fs, FSE_CORRUPT, "%s: inode %u is not a directory",
-                       path, dir);
+        return fs_fail(fs, FSE_CORRUPT, "%s: inode %u is not a directory", path,
+                       dir);
       if ((r = fs_dirlookup(fs, dp, name, len)) < 0)
         return r;
       if (r == 0)
@@ -197,8 +186,8 @@ create(struct fsimg *fs, const char *path, int isdir, const void *data,
       else if (nlen == 0)
         return fs_fail(fs, FSE_EXIST, "%s already exists", path);
       else if (!fs_inode(fs, r) || fs_inode(fs, r)->type != T_DIR)
-        return fs_fail(fs, FSE_NOTDIR, "%s: \"%.*s\" is not a directory",
-                       path, (int)len, name);
+        return fs_fail(fs, FSE_NOTDIR, "%s: \"%.*s\" is not a directory", path,
+                       (int)len, name);
       else
         dir = r;
     }
@@ -217,12 +206,12 @@ create(struct fsimg *fs, const char *path, int isdir, const void *data,
   need += isdir ? fs_fileblocks(2 * DIRENTSZ) : fs_fileblocks(n);
   if (need > fs->nfree)
     return fs_fail(fs, FSE_NOSPC, "image full: %s needs %u blocks, %u free",
-                   path,
-                   need, fs->nfree);
+                   path, need, fs->nfree);
   if (newdirs + 1 > fs->ifree)
-    return fs_fail(fs, FSE_NOINODE, "too many files: %s needs %u inodes, %u "
-                   "free", path,
-                   newdirs + 1, fs->ifree);
+    return fs_fail(fs, FSE_NOINODE,
+                   "too many files: %s needs %u inodes, %u "
+                   "free",
+                   path, newdirs + 1, fs->ifree);
 
   p = fs_nextname(rest, &name, &len);
   for (;;) {
@@ -241,14 +230,10 @@ create(struct fsimg *fs, const char *path, int isdir, const void *data,
   return newfile(fs, dir, name, len, data, n);
 }
 
-int
-fs_mkdir(struct fsimg *fs, const char *path)
-{
+int fs_mkdir(struct fsimg *fs, const char *path) {
   return create(fs, path, 1, NULL, 0);
 }
 
-int
-fs_addfile(struct fsimg *fs, const char *path, const void *data, size_t n)
-{
+int fs_addfile(struct fsimg *fs, const char *path, const void *data, size_t n) {
   return create(fs, path, 0, data, n);
 }

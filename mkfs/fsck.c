@@ -14,9 +14,7 @@
 
 static const char *prog = "fsck";
 
-static int
-check(struct fsimg *fs, const char *img)
-{
+static int check(struct fsimg *fs, const char *img) {
   struct fsreport r;
   int n;
 
@@ -30,7 +28,8 @@ check(struct fsimg *fs, const char *img)
     printf("%s: %s: ... and %d more\n", prog, img, r.n - r.kept);
   if (n == 0)
     printf("%s: %s: clean, %u of %u data blocks and %u of %u inodes "
-           "used\n", prog, img, fs->sb.nblocks - fs->nfree, fs->sb.nblocks,
+           "used\n",
+           prog, img, fs->sb.nblocks - fs->nfree, fs->sb.nblocks,
            fs->sb.ninodes - 1 - fs->ifree, fs->sb.ninodes - 1);
   else
     printf("%s: %s: %d problem%s\n", prog, img, n, n == 1 ? "" : "s");
@@ -38,9 +37,7 @@ check(struct fsimg *fs, const char *img)
   return n != 0;
 }
 
-static int
-cat(struct fsimg *fs, const char *path)
-{
+static int cat(struct fsimg *fs, const char *path) {
   uint8_t *data;
   size_t n;
   int r;
@@ -54,27 +51,26 @@ cat(struct fsimg *fs, const char *path)
   return r;
 }
 
-static char
-typechar(int type)
-{
+static char typechar(int type) {
   switch (type) {
-  case T_DIR: return 'd';
-  case T_FILE: return '-';
-  case T_DEVICE: return 'c';
-  case T_SOCK: return 's';
+  case T_DIR:
+    return 'd';
+  case T_FILE:
+    return '-';
+  case T_DEVICE:
+    return 'c';
+  case T_SOCK:
+    return 's';
   }
   return '?';
 }
 
-static void
-line(const char *name, int type, uint32_t inum, int nlink, uint32_t size)
-{
+static void line(const char *name, int type, uint32_t inum, int nlink,
+                 uint32_t size) {
   printf("%-30s %c %5u %3d %9u\n", name, typechar(type), inum, nlink, size);
 }
 
-static int
-ls(struct fsimg *fs, const char *path)
-{
+static int ls(struct fsimg *fs, const char *path) {
   struct fsentry *e;
   struct dinode *d;
   size_t n;
@@ -99,15 +95,13 @@ ls(struct fsimg *fs, const char *path)
   return 0;
 }
 
-int
-main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
   struct fsimg *fs;
   char why[256] = "";
   int r;
 
-  if (argc < 2 || (argc > 2 && strcmp(argv[2], "ls") != 0 &&
-                   strcmp(argv[2], "cat") != 0) ||
+  if (argc < 2 ||
+      (argc > 2 && strcmp(argv[2], "ls") != 0 && strcmp(argv[2], "cat") != 0) ||
       (argc > 2 && strcmp(argv[2], "cat") == 0 && argc != 4) || argc > 4) {
     fprintf(stderr, "usage: %s IMG | %s IMG cat PATH | %s IMG ls [PATH]\n",
             prog, prog, prog);

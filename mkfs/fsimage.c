@@ -11,30 +11,39 @@
 #include "fsimage.h"
 #include "fsint.h"
 
-const char *
-fs_strerror(int err)
-{
+const char *fs_strerror(int err) {
   switch (err) {
-  case 0: return "no error";
-  case FSE_NOENT: return "no such file or directory";
-  case FSE_EXIST: return "already exists";
-  case FSE_NOTDIR: return "not a directory";
-  case FSE_ISDIR: return "is a directory";
-  case FSE_NAMELEN: return "name longer than DIRSIZ (30) characters";
-  case FSE_FBIG: return "file too large (more than MAXFILE blocks)";
-  case FSE_NOSPC: return "image full (no free data blocks)";
-  case FSE_NOINODE: return "too many files (no free inodes)";
-  case FSE_INVAL: return "invalid argument";
-  case FSE_CORRUPT: return "corrupt image";
-  case FSE_IO: return "I/O error";
-  case FSE_NOMEM: return "out of memory";
+  case 0:
+    return "no error";
+  case FSE_NOENT:
+    return "no such file or directory";
+  case FSE_EXIST:
+    return "already exists";
+  case FSE_NOTDIR:
+    return "not a directory";
+  case FSE_ISDIR:
+    return "is a directory";
+  case FSE_NAMELEN:
+    return "name longer than DIRSIZ (30) characters";
+  case FSE_FBIG:
+    return "file too large (more than MAXFILE blocks)";
+  case FSE_NOSPC:
+    return "image full (no free data blocks)";
+  case FSE_NOINODE:
+    return "too many files (no free inodes)";
+  case FSE_INVAL:
+    return "invalid argument";
+  case FSE_CORRUPT:
+    return "corrupt image";
+  case FSE_IO:
+    return "I/O error";
+  case FSE_NOMEM:
+    return "out of memory";
   }
   return "unknown error";
 }
 
-int
-fs_fail(struct fsimg *fs, int err, const char *fmt, ...)
-{
+int fs_fail(struct fsimg *fs, int err, const char *fmt, ...) {
   va_list ap;
 
   va_start(ap, fmt);
@@ -43,16 +52,12 @@ fs_fail(struct fsimg *fs, int err, const char *fmt, ...)
   return err;
 }
 
-uint32_t
-fs_divup(uint64_t a, uint32_t b)
-{
+uint32_t fs_divup(uint64_t a, uint32_t b) {
   return (uint32_t)((a + b - 1) / b);
 }
 
 // Count free inodes and data blocks, for the allocators' pre-checks.
-void
-fs_count(struct fsimg *fs)
-{
+void fs_count(struct fsimg *fs) {
   fs->nfree = 0;
   for (uint32_t b = fs->datastart; b < fs->sb.size; b++)
     if (!fs_getbit(fs, b))
@@ -67,9 +72,7 @@ fs_count(struct fsimg *fs)
 
 // Reason the superblock sb cannot describe an image of nblk blocks, or
 // NULL if every region lies inside the image, in order, without overlap.
-static const char *
-badsuper(const struct superblock *sb, uint64_t nblk)
-{
+static const char *badsuper(const struct superblock *sb, uint64_t nblk) {
   uint64_t inodeend, bmapend;
 
   if (sb->magic != FSMAGIC)
@@ -92,10 +95,8 @@ badsuper(const struct superblock *sb, uint64_t nblk)
   return NULL;
 }
 
-int
-fs_frombytes(void *data, size_t len, struct fsimg **out, char *why,
-             size_t whylen)
-{
+int fs_frombytes(void *data, size_t len, struct fsimg **out, char *why,
+                 size_t whylen) {
   struct superblock sb;
   struct fsimg *fs;
   const char *bad = NULL;
@@ -126,42 +127,32 @@ fs_frombytes(void *data, size_t len, struct fsimg **out, char *why,
   return 0;
 }
 
-void
-fs_free(struct fsimg *fs)
-{
+void fs_free(struct fsimg *fs) {
   if (!fs)
     return;
   free(fs->data);
   free(fs);
 }
 
-uint8_t *
-fs_block(struct fsimg *fs, uint32_t b)
-{
+uint8_t *fs_block(struct fsimg *fs, uint32_t b) {
   if (b >= fs->sb.size)
     return NULL;
   return fs->data + (size_t)b * BSIZE;
 }
 
-struct dinode *
-fs_inode(struct fsimg *fs, uint32_t inum)
-{
+struct dinode *fs_inode(struct fsimg *fs, uint32_t inum) {
   if (inum == 0 || inum >= fs->sb.ninodes)
     return NULL;
   return (struct dinode *)fs_block(fs, IBLOCK(inum, fs->sb)) + inum % IPB;
 }
 
-int
-fs_getbit(struct fsimg *fs, uint32_t b)
-{
+int fs_getbit(struct fsimg *fs, uint32_t b) {
   uint8_t *bp = fs_block(fs, BBLOCK(b, fs->sb));
 
   return (bp[(b % BPB) / 8] >> (b % 8)) & 1;
 }
 
-void
-fs_setbit(struct fsimg *fs, uint32_t b, int used)
-{
+void fs_setbit(struct fsimg *fs, uint32_t b, int used) {
   uint8_t *bp = fs_block(fs, BBLOCK(b, fs->sb));
   uint8_t m = 1 << (b % 8);
 
@@ -172,9 +163,7 @@ fs_setbit(struct fsimg *fs, uint32_t b, int used)
 }
 
 // Allocate a zeroed data block, first fit from the hint, wrapping once.
-static int
-balloc(struct fsimg *fs, uint32_t *out)
-{
+static int balloc(struct fsimg *fs, uint32_t *out) {
   uint32_t n = fs->sb.size - fs->datastart;
   uint32_t b = fs->bhint;
 
@@ -194,9 +183,7 @@ balloc(struct fsimg *fs, uint32_t *out)
 }
 
 // Follow the address in *p (allocating it if 0 and alloc is set).
-static int
-follow(struct fsimg *fs, uint32_t *p, int alloc, uint32_t *out)
-{
+static int follow(struct fsimg *fs, uint32_t *p, int alloc, uint32_t *out) {
   int r;
 
   if (*p == 0) {
@@ -206,17 +193,14 @@ follow(struct fsimg *fs, uint32_t *p, int alloc, uint32_t *out)
     if ((r = balloc(fs, p)) < 0)
       return r;
   } else if (*p < fs->datastart || *p >= fs->sb.size) {
-    return fs_fail(fs, FSE_CORRUPT, "block address %u outside data area",
-                   *p);
+    return fs_fail(fs, FSE_CORRUPT, "block address %u outside data area", *p);
   }
   *out = *p;
   return 0;
 }
 
-int
-fs_bmap(struct fsimg *fs, struct dinode *d, uint32_t fbn, int alloc,
-        uint32_t *out)
-{
+int fs_bmap(struct fsimg *fs, struct dinode *d, uint32_t fbn, int alloc,
+            uint32_t *out) {
   uint32_t b, *tab;
   int r;
 
@@ -242,10 +226,8 @@ fs_bmap(struct fsimg *fs, struct dinode *d, uint32_t fbn, int alloc,
   return follow(fs, &tab[fbn % NINDIRECT], alloc, out);
 }
 
-long
-fs_readi(struct fsimg *fs, struct dinode *d, uint64_t off, void *buf,
-         size_t n)
-{
+long fs_readi(struct fsimg *fs, struct dinode *d, uint64_t off, void *buf,
+              size_t n) {
   uint8_t *dst = buf;
   size_t done = 0;
   uint32_t b;
@@ -271,10 +253,8 @@ fs_readi(struct fsimg *fs, struct dinode *d, uint64_t off, void *buf,
   return n;
 }
 
-long
-fs_writei(struct fsimg *fs, struct dinode *d, uint64_t off,
-          const void *buf, size_t n)
-{
+long fs_writei(struct fsimg *fs, struct dinode *d, uint64_t off,
+               const void *buf, size_t n) {
   const uint8_t *src = buf;
   size_t done = 0;
   uint32_t b;
@@ -299,18 +279,14 @@ fs_writei(struct fsimg *fs, struct dinode *d, uint64_t off,
   return n;
 }
 
-int
-fs_namecmp(const char *dname, const char *name, size_t len)
-{
+int fs_namecmp(const char *dname, const char *name, size_t len) {
   if (memcmp(dname, name, len) != 0)
     return 1;
   return len < DIRSIZ && dname[len] != 0;
 }
 
-int
-fs_dirlookup(struct fsimg *fs, struct dinode *dp, const char *name,
-             size_t len)
-{
+int fs_dirlookup(struct fsimg *fs, struct dinode *dp, const char *name,
+                 size_t len) {
   struct dirent de;
   long r;
 
@@ -325,9 +301,7 @@ fs_dirlookup(struct fsimg *fs, struct dinode *dp, const char *name,
   return 0;
 }
 
-uint32_t
-fs_fileblocks(uint64_t size)
-{
+uint32_t fs_fileblocks(uint64_t size) {
   uint64_t d = (size + BSIZE - 1) / BSIZE;
   uint64_t n = d;
 
@@ -338,9 +312,7 @@ fs_fileblocks(uint64_t size)
   return n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
 }
 
-const char *
-fs_nextname(const char *p, const char **name, size_t *len)
-{
+const char *fs_nextname(const char *p, const char **name, size_t *len) {
   while (*p == '/')
     p++;
   *name = p;

@@ -44,14 +44,14 @@ enum {
 const char *fs_strerror(int err);
 
 struct fsimg {
-  uint8_t *data;          // sb.size * BSIZE bytes, the whole image
-  struct superblock sb;   // copy of block 1 (validated on open)
-  uint32_t datastart;     // first data block: sb.size - sb.nblocks
-  uint32_t nfree;         // free data blocks (bitmap bits clear)
-  uint32_t ifree;         // free inodes (type 0), inode 0 not counted
-  uint32_t bhint;         // where the block allocator looks next
-  uint32_t ihint;         // where the inode allocator looks next
-  char why[256];          // detail of the last error
+  uint8_t *data;        // sb.size * BSIZE bytes, the whole image
+  struct superblock sb; // copy of block 1 (validated on open)
+  uint32_t datastart;   // first data block: sb.size - sb.nblocks
+  uint32_t nfree;       // free data blocks (bitmap bits clear)
+  uint32_t ifree;       // free inodes (type 0), inode 0 not counted
+  uint32_t bhint;       // where the block allocator looks next
+  uint32_t ihint;       // where the inode allocator looks next
+  char why[256];        // detail of the last error
 };
 
 // ---- life cycle (fsbuild.c, fsimage.c, fsio.c) ----
@@ -130,8 +130,7 @@ int fs_mkdir(struct fsimg *fs, const char *path);
 // code (FSE_EXIST, FSE_NAMELEN, FSE_FBIG, FSE_NOSPC, FSE_NOINODE,
 // FSE_NOTDIR, FSE_INVAL). Sizes and space are checked before data is
 // read or anything is written: on error the image is unchanged.
-int fs_addfile(struct fsimg *fs, const char *path, const void *data,
-               size_t n);
+int fs_addfile(struct fsimg *fs, const char *path, const void *data, size_t n);
 
 // ---- reading (fsread.c) ----
 
@@ -142,13 +141,12 @@ int fs_lookup(struct fsimg *fs, const char *path);
 // The whole content of the regular file (or device/socket inode) at
 // path, in a malloc'd buffer the caller frees (non-NULL even when
 // empty). FSE_ISDIR for a directory.
-int fs_readfile(struct fsimg *fs, const char *path, uint8_t **data,
-                size_t *n);
+int fs_readfile(struct fsimg *fs, const char *path, uint8_t **data, size_t *n);
 
 struct fsentry {
   uint32_t inum;
-  char name[DIRSIZ + 1];  // NUL-terminated
-  int16_t type;           // of the inode it names (0 if out of range)
+  char name[DIRSIZ + 1]; // NUL-terminated
+  int16_t type;          // of the inode it names (0 if out of range)
   int16_t nlink;
   uint32_t size;
 };
@@ -161,17 +159,17 @@ int fs_list(struct fsimg *fs, const char *path, struct fsentry **ents,
 // ---- checking (fscheck.c) ----
 
 enum {
-  FSP_SUPER = 1,  // superblock layout not as mkfs makes it
-  FSP_LOG,        // log header not empty (or impossible)
-  FSP_TYPE,       // inode of unknown type
-  FSP_ADDR,       // block address outside the data area
-  FSP_DUP,        // block used twice (by one or two inodes)
-  FSP_SIZE,       // size disagrees with the allocated blocks
-  FSP_DIR,        // bad directory (., .., entries, names, linked twice)
-  FSP_UNREACH,    // allocated inode not reachable from the root
-  FSP_NLINK,      // nlink differs from the entries that name the inode
-  FSP_BMAPFREE,   // block in use but free in the bitmap
-  FSP_BMAPLEAK,   // block marked in use but used by nothing
+  FSP_SUPER = 1, // superblock layout not as mkfs makes it
+  FSP_LOG,       // log header not empty (or impossible)
+  FSP_TYPE,      // inode of unknown type
+  FSP_ADDR,      // block address outside the data area
+  FSP_DUP,       // block used twice (by one or two inodes)
+  FSP_SIZE,      // size disagrees with the allocated blocks
+  FSP_DIR,       // bad directory (., .., entries, names, linked twice)
+  FSP_UNREACH,   // allocated inode not reachable from the root
+  FSP_NLINK,     // nlink differs from the entries that name the inode
+  FSP_BMAPFREE,  // block in use but free in the bitmap
+  FSP_BMAPLEAK,  // block marked in use but used by nothing
 };
 
 struct fsproblem {
@@ -181,11 +179,11 @@ struct fsproblem {
   char msg[112];
 };
 
-#define FSCHECK_MAX 1000  // problems kept; the rest are only counted
+#define FSCHECK_MAX 1000 // problems kept; the rest are only counted
 
 struct fsreport {
-  int n;                  // problems found (may exceed those kept)
-  int kept;               // entries in p
+  int n;    // problems found (may exceed those kept)
+  int kept; // entries in p
   struct fsproblem *p;
 };
 

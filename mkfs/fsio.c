@@ -14,9 +14,7 @@
 
 #define MAXIMAGE ((uint64_t)UINT32_MAX * BSIZE)
 
-int
-fs_open(const char *path, struct fsimg **out, char *why, size_t whylen)
-{
+int fs_open(const char *path, struct fsimg **out, char *why, size_t whylen) {
   struct stat st;
   uint8_t *data;
   size_t done = 0;
@@ -44,7 +42,7 @@ fs_open(const char *path, struct fsimg **out, char *why, size_t whylen)
       continue;
     if (m <= 0) {
       if (m == 0)
-        errno = EIO;  // the file shrank under us
+        errno = EIO; // the file shrank under us
       free(data);
       goto badfd;
     }
@@ -61,9 +59,7 @@ bad:
   return FSE_IO;
 }
 
-int
-fs_save(struct fsimg *fs, const char *path)
-{
+int fs_save(struct fsimg *fs, const char *path) {
   size_t len = (size_t)fs->sb.size * BSIZE, done = 0;
   char *tmp;
   mode_t mask;

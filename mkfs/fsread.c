@@ -9,9 +9,7 @@
 #include "fsimage.h"
 #include "fsint.h"
 
-int
-fs_lookup(struct fsimg *fs, const char *path)
-{
+int fs_lookup(struct fsimg *fs, const char *path) {
   const char *p = path, *name;
   uint32_t inum = ROOTINO;
   size_t len;
@@ -23,11 +21,10 @@ fs_lookup(struct fsimg *fs, const char *path)
       return inum;
     struct dinode *dp = fs_inode(fs, inum);
     if (!dp)
-      return fs_fail(fs, FSE_CORRUPT, "%s: inode %u out of range", path,
-                     inum);
+      return fs_fail(fs, FSE_CORRUPT, "%s: inode %u out of range", path, inum);
     if (dp->type != T_DIR)
-      return fs_fail(fs, FSE_NOTDIR, "%s: not a directory before \"%s\"",
-                     path, name);
+      return fs_fail(fs, FSE_NOTDIR, "%s: not a directory before \"%s\"", path,
+                     name);
     if (len > DIRSIZ)
       return fs_fail(fs, FSE_NAMELEN, "%s: name longer than DIRSIZ", path);
     if ((r = fs_dirlookup(fs, dp, name, len)) < 0)
@@ -38,9 +35,7 @@ fs_lookup(struct fsimg *fs, const char *path)
   }
 }
 
-int
-fs_readfile(struct fsimg *fs, const char *path, uint8_t **data, size_t *n)
-{
+int fs_readfile(struct fsimg *fs, const char *path, uint8_t **data, size_t *n) {
   struct dinode *d;
   uint8_t *buf;
   long r;
@@ -68,10 +63,8 @@ fs_readfile(struct fsimg *fs, const char *path, uint8_t **data, size_t *n)
   return 0;
 }
 
-int
-fs_list(struct fsimg *fs, const char *path, struct fsentry **ents,
-        size_t *n)
-{
+int fs_list(struct fsimg *fs, const char *path, struct fsentry **ents,
+            size_t *n) {
   struct fsentry *e;
   struct dinode *dp, *ip;
   struct dirent de;

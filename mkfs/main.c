@@ -19,9 +19,7 @@ static const char *prog = "mkfs";
 
 // Read the whole host file path into *data. Returns 0, or -1 after
 // printing why.
-static int
-readhost(const char *path, uint8_t **data, size_t *n)
-{
+static int readhost(const char *path, uint8_t **data, size_t *n) {
   struct stat st;
   uint8_t *buf;
   size_t got;
@@ -36,9 +34,11 @@ readhost(const char *path, uint8_t **data, size_t *n)
     return -1;
   }
   if ((uint64_t)st.st_size > (uint64_t)MAXFILE * BSIZE) {
-    fprintf(stderr, "%s: %s: %lld bytes, more than MAXFILE (%llu blocks "
-            "of %d bytes)\n", prog, path, (long long)st.st_size,
-            (unsigned long long)MAXFILE, BSIZE);
+    fprintf(stderr,
+            "%s: %s: %lld bytes, more than MAXFILE (%llu blocks "
+            "of %d bytes)\n",
+            prog, path, (long long)st.st_size, (unsigned long long)MAXFILE,
+            BSIZE);
     return -1;
   }
   if (!(f = fopen(path, "rb"))) {
@@ -64,9 +64,7 @@ readhost(const char *path, uint8_t **data, size_t *n)
 }
 
 // Add one command-line FILE argument to the image.
-static int
-addarg(struct fsimg *fs, const char *arg)
-{
+static int addarg(struct fsimg *fs, const char *arg) {
   char *host, *guest, *eq, *base;
   uint8_t *data;
   size_t n;
@@ -78,8 +76,8 @@ addarg(struct fsimg *fs, const char *arg)
     *eq = 0;
     guest = strdup(eq + 1);
     if (guest && guest[0] != '/') {
-      fprintf(stderr, "%s: %s: guest path \"%s\" must be absolute\n", prog,
-              arg, guest);
+      fprintf(stderr, "%s: %s: guest path \"%s\" must be absolute\n", prog, arg,
+              guest);
       free(host);
       free(guest);
       return -1;
@@ -110,9 +108,7 @@ addarg(struct fsimg *fs, const char *arg)
   return r < 0 ? -1 : 0;
 }
 
-int
-main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
   struct fsimg *fs;
   int r;
 
@@ -147,8 +143,9 @@ main(int argc, char **argv)
     return 1;
   }
   printf("%s: %s: %d files, %u of %u data blocks and %u of %u inodes "
-         "used\n", prog, argv[1], argc - 2, fs->sb.nblocks - fs->nfree,
-         fs->sb.nblocks, fs->sb.ninodes - 1 - fs->ifree, fs->sb.ninodes - 1);
+         "used\n",
+         prog, argv[1], argc - 2, fs->sb.nblocks - fs->nfree, fs->sb.nblocks,
+         fs->sb.ninodes - 1 - fs->ifree, fs->sb.ninodes - 1);
   fs_free(fs);
   return 0;
 }

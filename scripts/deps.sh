@@ -14,6 +14,8 @@ gcc gcc
 make make
 pkg-config pkg-config
 /usr/include/check.h check
+clang-format clang-format
+git git
 "
 
 missing=""

@@ -10,9 +10,10 @@
     python3 tests/run.py sockettests:accept        # one BSD socket case
 
 Suites:
-    all              unit boot usertests socktests sockettests
-    quick            unit boot-quick usertests-quick socktests-quick
+    all              style unit boot usertests socktests sockettests
+    quick            style unit boot-quick usertests-quick socktests-quick
                      sockettests-quick
+    style            the C sources match .clang-format (one case)
     unit             each command of UNIT_COMMANDS; parses Check's summary
                      "NN%: Checks: N, Failures: F, Errors: E"
     boot             tests/test_boot.py (console end-to-end cases)
@@ -129,6 +130,32 @@ def run_unit(t):
             t.bad(label, "exit status %d with no failing check" % r.returncode)
 
 
+# ---- style: clang-format -------------------------------------------------
+
+
+def run_style(t):
+    try:
+        files = subprocess.run(
+            ["git", "ls-files", "*.c", "*.h", "*.inc"], cwd=ROOT,
+            stdout=subprocess.PIPE, universal_newlines=True,
+            check=True).stdout.split()
+        bad = []
+        for f in files:
+            r = subprocess.run(["clang-format", "--dry-run", "--Werror", f],
+                               cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+            if r.returncode != 0:
+                bad.append(f)
+    except (OSError, subprocess.CalledProcessError) as e:
+        t.bad("clang-format", str(e))
+        return
+    if bad:
+        t.bad("clang-format", "not formatted (run clang-format -i): %s"
+              % " ".join(bad))
+    else:
+        t.ok("clang-format")
+
+
 # ---- boot: tests/test_boot.py ------------------------------------------
 
 CASE_LINE = re.compile(r"^(PASS|FAIL) (\S+?)(?:: (.*))?$")
@@ -243,13 +270,15 @@ def run_usertests(t, args, mode, prog="usertests"):
 
 # Names that stand for several suites.
 ALIASES = {
-    "all": ["unit", "boot", "usertests", "socktests", "sockettests"],
-    "quick": ["unit", "boot-quick", "usertests-quick", "socktests-quick",
-              "sockettests-quick"],
+    "all": ["style", "unit", "boot", "usertests", "socktests", "sockettests"],
+    "quick": ["style", "unit", "boot-quick", "usertests-quick",
+              "socktests-quick", "sockettests-quick"],
 }
 
 
 def suites(name):
+    if name == "style":
+        return run_style
     if name == "unit":
         return run_unit
     if name == "boot":

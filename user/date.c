@@ -7,12 +7,12 @@
 // Year, month (1-12) and day (1-31) of a day number counted from
 // 1970-01-01, for the proleptic Gregorian calendar.
 static void civil(long days, long *y, int *m, int *d) {
-  days += 719468;  // shift the epoch to 0000-03-01
+  days += 719468; // shift the epoch to 0000-03-01
   long era = (days >= 0 ? days : days - 146096) / 146097;
-  long doe = days - era * 146097;                              // 0..146096
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // 0..399
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);          // 0..365
-  long mp = (5 * doy + 2) / 153;                                // 0..11, from March
+  long doe = days - era * 146097;                                   // 0..146096
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; // 0..399
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               // 0..365
+  long mp = (5 * doy + 2) / 153; // 0..11, from March
   *d = doy - (153 * mp + 2) / 5 + 1;
   *m = mp < 10 ? mp + 3 : mp - 9;
   *y = yoe + era * 400 + (*m <= 2);

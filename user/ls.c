@@ -57,7 +57,7 @@ static int ls(const char *path) {
     return -1;
   }
   if (st.st_type != T_DIR) {
-    show(path, &st);  // also socket names, which cannot be opened
+    show(path, &st); // also socket names, which cannot be opened
     return 0;
   }
   int fd = open(path, O_RDONLY);

@@ -107,7 +107,7 @@ static int sendtoname(int fd, const void *p, int n, const char *name) {
 #define SOCK(type) ((int)OK(socket(AF_UNIX, (type), 0)))
 
 // LISTENER(name, type, backlog): a socket listening at name.
-#define LISTENER(name, type, backlog)                                          \
+#define LISTENER(name, type, backlog) \
   listener_((name), (type), (backlog), __LINE__)
 static int listener_(const char *name, int type, int backlog, int line) {
   int fd = socket(AF_UNIX, type, 0);

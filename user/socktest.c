@@ -16,12 +16,18 @@
 
 static const char *codename(int code) {
   switch (code) {
-  case E_NOTFOUND: return "E_NOTFOUND";
-  case E_ACCESS_DENIED: return "E_ACCESS_DENIED";
-  case E_WRONG_STATE: return "E_WRONG_STATE";
-  case E_FAIL: return "E_FAIL";
-  case E_INVALID_ARG: return "E_INVALID_ARG";
-  case E_CONNECTION_RESET_BY_REMOTE: return "E_CONNECTION_RESET_BY_REMOTE";
+  case E_NOTFOUND:
+    return "E_NOTFOUND";
+  case E_ACCESS_DENIED:
+    return "E_ACCESS_DENIED";
+  case E_WRONG_STATE:
+    return "E_WRONG_STATE";
+  case E_FAIL:
+    return "E_FAIL";
+  case E_INVALID_ARG:
+    return "E_INVALID_ARG";
+  case E_CONNECTION_RESET_BY_REMOTE:
+    return "E_CONNECTION_RESET_BY_REMOTE";
   }
   return "unknown error";
 }
@@ -73,7 +79,7 @@ static void client(int port) {
     gets(buf, MSG);
     int len = strlen(buf);
     if (len == 0) {
-      strcpy(buf, "exit");  // end of input
+      strcpy(buf, "exit"); // end of input
       printf(1, "\n");
     } else if (buf[len - 1] == '\n') {
       buf[len - 1] = 0;

@@ -54,9 +54,9 @@
 #include "testlib/testlib.h"
 
 #define RESET E_CONNECTION_RESET_BY_REMOTE
-#define SENTINEL 0xEE     // fills the unused tail of a receive buffer
+#define SENTINEL 0xEE // fills the unused tail of a receive buffer
 
-static char buf[XV6_MAXMSG + 64];  // scratch for the case in progress
+static char buf[XV6_MAXMSG + 64]; // scratch for the case in progress
 static char buf2[XV6_MAXMSG + 64];
 
 // ---- failing and checking ----------------------------------------------
@@ -64,12 +64,18 @@ static char buf2[XV6_MAXMSG + 64];
 // code names a result of the face: 0, a code of signalcodes.h, or a number.
 static const char *code(long r) {
   switch (r) {
-  case E_NOTFOUND: return "E_NOTFOUND";
-  case E_ACCESS_DENIED: return "E_ACCESS_DENIED";
-  case E_WRONG_STATE: return "E_WRONG_STATE";
-  case E_FAIL: return "E_FAIL";
-  case E_INVALID_ARG: return "E_INVALID_ARG";
-  case RESET: return "E_CONNECTION_RESET_BY_REMOTE";
+  case E_NOTFOUND:
+    return "E_NOTFOUND";
+  case E_ACCESS_DENIED:
+    return "E_ACCESS_DENIED";
+  case E_WRONG_STATE:
+    return "E_WRONG_STATE";
+  case E_FAIL:
+    return "E_FAIL";
+  case E_INVALID_ARG:
+    return "E_INVALID_ARG";
+  case RESET:
+    return "E_CONNECTION_RESET_BY_REMOTE";
   }
   static char s[4][24];
   static int k;

@@ -86,7 +86,7 @@ static long inum(const char *path) {
 
 // exec_fails: exec(path, argv) in a child must return -1 with errno err
 // (0: any), and the child must go on running.
-#define EXEC_FAILS(path, argv, err)                                            \
+#define EXEC_FAILS(path, argv, err) \
   execfails_((path), (argv), (err), #path, __LINE__)
 static void execfails_(const char *path, char **argv, int err, const char *what,
                        int line) {

@@ -14,46 +14,38 @@
 
 #define PORT 10
 
-void
-check(char *what, int got, int want)
-{
-  if(got == want)
+void check(char *what, int got, int want) {
+  if (got == want)
     printf(1, "xv6compat: PASS %s\n", what);
   else
     printf(1, "xv6compat: FAIL %s: got %d, want %d\n", what, got, want);
 }
 
-void
-checkstr(char *what, char *got, char *want)
-{
-  if(strcmp(got, want) == 0)
+void checkstr(char *what, char *got, char *want) {
+  if (strcmp(got, want) == 0)
     printf(1, "xv6compat: PASS %s\n", what);
   else
     printf(1, "xv6compat: FAIL %s: got \"%s\", want \"%s\"\n", what, got, want);
 }
 
 // 3 checks: error codes.
-void
-errors(void)
-{
+void errors(void) {
   check("listen(-1)", listen(-1), E_INVALID_ARG);
   check("connect to a bad host", connect(PORT, "example.com"), E_INVALID_ARG);
   check("send on a free port", send(PORT + 1, "x", 1), E_NOTFOUND);
 }
 
 // 3 checks: a listener killed with kill(pid) frees its port.
-void
-killed(void)
-{
+void killed(void) {
   int pid, i;
 
   pid = fork();
-  if(pid == 0){
+  if (pid == 0) {
     listen(PORT + 1);
     exit();
   }
   // Wait for it to listen: until then send() finds nothing there.
-  for(i = 0; i < 500 && send(PORT + 1, "x", 1) == E_NOTFOUND; i++)
+  for (i = 0; i < 500 && send(PORT + 1, "x", 1) == E_NOTFOUND; i++)
     sleep(1);
   check("the listener's port", send(PORT + 1, "x", 1), E_ACCESS_DENIED);
   kill(pid);
@@ -62,9 +54,7 @@ killed(void)
 }
 
 // 7 checks.
-void
-server(void)
-{
+void server(void) {
   char buf[128];
 
   check("listen", listen(PORT), 0);
@@ -80,20 +70,18 @@ server(void)
 }
 
 // 7 checks.
-void
-client(void)
-{
+void client(void) {
   char buf[128];
   int local, i;
 
   // The server may not be listening yet.
   local = E_NOTFOUND;
-  for(i = 0; i < 500 && local == E_NOTFOUND; i++){
+  for (i = 0; i < 500 && local == E_NOTFOUND; i++) {
     local = connect(PORT, "localhost");
-    if(local == E_NOTFOUND)
+    if (local == E_NOTFOUND)
       sleep(1);
   }
-  if(local <= 0){
+  if (local <= 0) {
     printf(1, "xv6compat: FAIL connect: %d\n", local);
     return;
   }
@@ -107,19 +95,17 @@ client(void)
   check("disconnect again", disconnect(local), E_NOTFOUND);
 }
 
-int
-main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
   int pid;
 
   errors();
   killed();
   pid = fork();
-  if(pid < 0){
+  if (pid < 0) {
     printf(1, "xv6compat: FAIL fork\n");
     exit();
   }
-  if(pid == 0){
+  if (pid == 0) {
     server();
     exit();
   }

@@ -71,6 +71,6 @@
 #define EALREADY 114
 #define EINPROGRESS 115
 
-#define NETV6_MAX_ERRNO 4095  // -4095..-1 are error returns
+#define NETV6_MAX_ERRNO 4095 // -4095..-1 are error returns
 
 #endif

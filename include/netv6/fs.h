@@ -11,25 +11,25 @@
 
 #include <stdint.h>
 
-#define BSIZE 1024       // block size
-#define FSMAGIC 0x6e763666  // "fv6n"
-#define ROOTINO 1        // root directory inode number
-#define ROOTDEV 1        // device number of the root file system
+#define BSIZE 1024         // block size
+#define FSMAGIC 0x6e763666 // "fv6n"
+#define ROOTINO 1          // root directory inode number
+#define ROOTDEV 1          // device number of the root file system
 
-#define FSSIZE 65536     // blocks in the image made by mkfs (64 MiB)
-#define NINODES 2048     // inodes in the image made by mkfs
-#define MAXOPBLOCKS 16   // most blocks one file-system operation writes
-#define LOGBLOCKS (MAXOPBLOCKS * 3)  // blocks in the on-disk log
+#define FSSIZE 65536   // blocks in the image made by mkfs (64 MiB)
+#define NINODES 2048   // inodes in the image made by mkfs
+#define MAXOPBLOCKS 16 // most blocks one file-system operation writes
+#define LOGBLOCKS (MAXOPBLOCKS * 3) // blocks in the on-disk log
 
 struct superblock {
-  uint32_t magic;       // FSMAGIC
-  uint32_t size;        // size of the file-system image (blocks)
-  uint32_t nblocks;     // number of data blocks
-  uint32_t ninodes;     // number of inodes
-  uint32_t nlog;        // number of log blocks (including the header)
-  uint32_t logstart;    // block number of the log header
-  uint32_t inodestart;  // block number of the first inode block
-  uint32_t bmapstart;   // block number of the first free-map block
+  uint32_t magic;      // FSMAGIC
+  uint32_t size;       // size of the file-system image (blocks)
+  uint32_t nblocks;    // number of data blocks
+  uint32_t ninodes;    // number of inodes
+  uint32_t nlog;       // number of log blocks (including the header)
+  uint32_t logstart;   // block number of the log header
+  uint32_t inodestart; // block number of the first inode block
+  uint32_t bmapstart;  // block number of the first free-map block
 };
 
 // Block addresses in an inode: NDIRECT direct blocks, then one
@@ -37,24 +37,24 @@ struct superblock {
 #define NDIRECT 11
 #define NINDIRECT (BSIZE / sizeof(uint32_t))
 #define NDINDIRECT (NINDIRECT * NINDIRECT)
-#define MAXFILE (NDIRECT + NINDIRECT + NDINDIRECT)  // in blocks (~64 MiB)
+#define MAXFILE (NDIRECT + NINDIRECT + NDINDIRECT) // in blocks (~64 MiB)
 #define NADDRS (NDIRECT + 2)
 
 // On-disk inode (64 bytes).
 struct dinode {
-  int16_t type;              // T_DIR, T_FILE, T_DEVICE, T_SOCK; 0 = free
-  int16_t major;             // device: major number
-  int16_t minor;             // device: minor number
-  int16_t nlink;             // directory entries that refer to it
-  uint32_t size;             // bytes of data
-  uint32_t addrs[NADDRS];    // data block addresses
+  int16_t type;           // T_DIR, T_FILE, T_DEVICE, T_SOCK; 0 = free
+  int16_t major;          // device: major number
+  int16_t minor;          // device: minor number
+  int16_t nlink;          // directory entries that refer to it
+  uint32_t size;          // bytes of data
+  uint32_t addrs[NADDRS]; // data block addresses
 };
 _Static_assert(sizeof(struct dinode) == 64, "dinode must be 64 bytes");
 
 #define IPB (BSIZE / sizeof(struct dinode))         // inodes per block
-#define IBLOCK(i, sb) ((i) / IPB + (sb).inodestart)  // block holding inode i
+#define IBLOCK(i, sb) ((i) / IPB + (sb).inodestart) // block holding inode i
 #define BPB (BSIZE * 8)                             // bitmap bits per block
-#define BBLOCK(b, sb) ((b) / BPB + (sb).bmapstart)   // bitmap block of block b
+#define BBLOCK(b, sb) ((b) / BPB + (sb).bmapstart)  // bitmap block of block b
 
 // A directory is a file of struct dirent. inum 0 marks a free entry.
 // Names are NUL-padded; a name of exactly DIRSIZ bytes has no NUL.

@@ -4,12 +4,12 @@
 
 #include <stdint.h>
 
-#define CLOCK_REALTIME 0   // wall-clock time: seconds since 1970 (UTC)
-#define CLOCK_MONOTONIC 1  // time since boot, never jumps
+#define CLOCK_REALTIME 0  // wall-clock time: seconds since 1970 (UTC)
+#define CLOCK_MONOTONIC 1 // time since boot, never jumps
 
 struct timespec {
   int64_t tv_sec;
-  long tv_nsec;  // 0 .. 999999999
+  long tv_nsec; // 0 .. 999999999
 };
 
 #endif

@@ -8,9 +8,9 @@
 #define SIGSEGV 11
 #define SIGTERM 15
 
-#define WNOHANG 1  // waitpid: return 0 at once if no child has ended
+#define WNOHANG 1 // waitpid: return 0 at once if no child has ended
 
-#define W_EXITCODE(code) (((code) & 0xff) << 8)
-#define W_KILLED(sig) ((sig) & 0x7f)
+#define W_EXITCODE(code) (((code)&0xff) << 8)
+#define W_KILLED(sig) ((sig)&0x7f)
 
 #endif

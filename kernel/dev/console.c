@@ -17,11 +17,11 @@
 
 #define INBUF 256
 static struct {
-  struct spinlock lock;  // protects everything below
+  struct spinlock lock; // protects everything below
   char buf[INBUF];
-  uint64 r;  // next to read
-  uint64 w;  // end of the committed lines
-  uint64 e;  // end of the line being edited
+  uint64 r; // next to read
+  uint64 w; // end of the committed lines
+  uint64 e; // end of the line being edited
 } cons;
 
 // Echo to the screen; a backspace erases the last character shown.
@@ -72,7 +72,7 @@ static int consoleread(int user_dst, uint64 dst, int n, int flags) {
     int c = cons.buf[cons.r++ % INBUF];
     if (c == CTRL('D')) {
       if (done > 0)
-        cons.r--;  // keep ^D so that the next read returns 0
+        cons.r--; // keep ^D so that the next read returns 0
       break;
     }
     char ch = c;

@@ -29,7 +29,8 @@ int64 sys_clock_gettime(void) {
     ns = rtc_nanos();
   } else if (clock == CLOCK_MONOTONIC) {
     uint64 t = r_time();
-    ns = t / TIMEBASE * 1000000000ULL + t % TIMEBASE * (1000000000ULL / TIMEBASE);
+    ns = t / TIMEBASE * 1000000000ULL +
+         t % TIMEBASE * (1000000000ULL / TIMEBASE);
   } else {
     return -EINVAL;
   }

@@ -11,18 +11,18 @@
 #include "../defs.h"
 
 #define REG(r) ((volatile uchar *)(UART0 + (r)))
-#define RHR 0  // receive holding (read)
-#define THR 0  // transmit holding (write)
-#define IER 1  // interrupt enable
+#define RHR 0 // receive holding (read)
+#define THR 0 // transmit holding (write)
+#define IER 1 // interrupt enable
 #define IER_RX 0x01
 #define IER_TX 0x02
-#define FCR 2  // FIFO control (write)
+#define FCR 2 // FIFO control (write)
 #define FCR_ENABLE 0x01
 #define FCR_CLEAR 0x06
-#define LCR 3  // line control
+#define LCR 3 // line control
 #define LCR_8BIT 0x03
-#define LCR_DLAB 0x80  // divisor latch access
-#define LSR 5  // line status
+#define LCR_DLAB 0x80 // divisor latch access
+#define LSR 5         // line status
 #define LSR_RX_READY 0x01
 #define LSR_TX_IDLE 0x20
 
@@ -33,18 +33,18 @@ extern volatile int panicked;
 
 #define TXBUF 128
 static struct {
-  struct spinlock lock;  // protects buf, w, r
+  struct spinlock lock; // protects buf, w, r
   char buf[TXBUF];
-  uint64 w;  // next slot to write
-  uint64 r;  // next slot to send
-  int waiting;  // a writer sleeps for room
+  uint64 w;    // next slot to write
+  uint64 r;    // next slot to send
+  int waiting; // a writer sleeps for room
 } tx;
 
 void uartinit(void) {
   wr(IER, 0x00);
   wr(LCR, LCR_DLAB);
-  wr(0, 0x03);  // divisor low byte: 38400 baud
-  wr(1, 0x00);  // divisor high byte
+  wr(0, 0x03); // divisor low byte: 38400 baud
+  wr(1, 0x00); // divisor high byte
   wr(LCR, LCR_8BIT);
   wr(FCR, FCR_ENABLE | FCR_CLEAR);
   wr(IER, IER_RX | IER_TX);

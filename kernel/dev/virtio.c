@@ -15,7 +15,7 @@
 #include "virtio.h"
 
 #define REG(slot, r) \
-  ((volatile uint32 *)(VIRTIO_MMIO_BASE + (slot) * VIRTIO_MMIO_STRIDE + (r)))
+  ((volatile uint32 *)(VIRTIO_MMIO_BASE + (slot)*VIRTIO_MMIO_STRIDE + (r)))
 
 static void (*handlers[VIRTIO_MMIO_SLOTS])(int slot);
 
@@ -30,7 +30,8 @@ int virtio_find(int devid, int nth) {
       continue;
     if (virtio_read(s, VIRTIO_MMIO_VERSION) != 2) {
       printf("virtio slot %d: legacy device; run QEMU with "
-             "-global virtio-mmio.force-legacy=false\n", s);
+             "-global virtio-mmio.force-legacy=false\n",
+             s);
       continue;
     }
     if (nth-- == 0)
@@ -44,7 +45,7 @@ int virtio_find(int devid, int nth) {
 // Returns 0 with the agreed set in *got, or -1.
 int virtio_begin(int slot, uint64 want, uint64 *got) {
   uint32 status = 0;
-  virtio_write(slot, VIRTIO_MMIO_STATUS, status);  // reset
+  virtio_write(slot, VIRTIO_MMIO_STATUS, status); // reset
   status |= VIRTIO_STATUS_ACKNOWLEDGE;
   virtio_write(slot, VIRTIO_MMIO_STATUS, status);
   status |= VIRTIO_STATUS_DRIVER;
@@ -53,14 +54,16 @@ int virtio_begin(int slot, uint64 want, uint64 *got) {
   uint64 offered = 0;
   for (int sel = 0; sel < 2; sel++) {
     virtio_write(slot, VIRTIO_MMIO_DEVICE_FEATURES_SEL, sel);
-    offered |= (uint64)virtio_read(slot, VIRTIO_MMIO_DEVICE_FEATURES) << (32 * sel);
+    offered |= (uint64)virtio_read(slot, VIRTIO_MMIO_DEVICE_FEATURES)
+               << (32 * sel);
   }
   uint64 agreed = offered & (want | VIRTIO_F_VERSION_1);
   if (!(agreed & VIRTIO_F_VERSION_1))
     goto fail;
   for (int sel = 0; sel < 2; sel++) {
     virtio_write(slot, VIRTIO_MMIO_DRIVER_FEATURES_SEL, sel);
-    virtio_write(slot, VIRTIO_MMIO_DRIVER_FEATURES, (uint32)(agreed >> (32 * sel)));
+    virtio_write(slot, VIRTIO_MMIO_DRIVER_FEATURES,
+                 (uint32)(agreed >> (32 * sel)));
   }
   status |= VIRTIO_STATUS_FEATURES_OK;
   virtio_write(slot, VIRTIO_MMIO_STATUS, status);
@@ -155,9 +158,9 @@ void virtq_free_chain(struct virtq *q, uint16 head) {
 // Offer the chain at head to the device and tell it.
 void virtq_submit(struct virtq *q, uint16 head) {
   q->avail->ring[q->avail->idx % q->num] = head;
-  __sync_synchronize();  // the ring entry before the index
+  __sync_synchronize(); // the ring entry before the index
   q->avail->idx++;
-  __sync_synchronize();  // the index before the notify
+  __sync_synchronize(); // the index before the notify
   virtio_write(q->slot, VIRTIO_MMIO_QUEUE_NOTIFY, q->index);
 }
 

@@ -7,9 +7,9 @@
 #include "../types.h"
 
 // MMIO registers (byte offsets).
-#define VIRTIO_MMIO_MAGIC 0x000      // "virt"
-#define VIRTIO_MMIO_VERSION 0x004    // 2 for modern devices
-#define VIRTIO_MMIO_DEVICE_ID 0x008  // 1 net, 2 block; 0 empty slot
+#define VIRTIO_MMIO_MAGIC 0x000     // "virt"
+#define VIRTIO_MMIO_VERSION 0x004   // 2 for modern devices
+#define VIRTIO_MMIO_DEVICE_ID 0x008 // 1 net, 2 block; 0 empty slot
 #define VIRTIO_MMIO_DEVICE_FEATURES 0x010
 #define VIRTIO_MMIO_DEVICE_FEATURES_SEL 0x014
 #define VIRTIO_MMIO_DRIVER_FEATURES 0x020
@@ -50,10 +50,10 @@ struct virtq_desc {
   uint16 flags;
   uint16 next;
 };
-#define VIRTQ_DESC_F_NEXT 1   // chained with next
-#define VIRTQ_DESC_F_WRITE 2  // device writes (otherwise reads)
+#define VIRTQ_DESC_F_NEXT 1  // chained with next
+#define VIRTQ_DESC_F_WRITE 2 // device writes (otherwise reads)
 
-#define VIRTQ_MAX 64  // descriptors per queue netv6 uses at most
+#define VIRTQ_MAX 64 // descriptors per queue netv6 uses at most
 
 struct virtq_avail {
   uint16 flags;
@@ -63,8 +63,8 @@ struct virtq_avail {
 };
 
 struct virtq_used_elem {
-  uint32 id;   // head of the finished chain
-  uint32 len;  // bytes the device wrote
+  uint32 id;  // head of the finished chain
+  uint32 len; // bytes the device wrote
 };
 
 struct virtq_used {
@@ -76,12 +76,12 @@ struct virtq_used {
 
 // A virtqueue as the driver sees it. The driver's own lock protects it.
 struct virtq {
-  int slot;                   // MMIO slot of the device
-  int index;                  // queue index in the device
-  uint16 num;                 // descriptors
-  uint16 nfree;               // free descriptors
-  uint16 free_head;           // first free descriptor (chained by next)
-  uint16 last_used;           // used->idx we have seen up to
+  int slot;         // MMIO slot of the device
+  int index;        // queue index in the device
+  uint16 num;       // descriptors
+  uint16 nfree;     // free descriptors
+  uint16 free_head; // first free descriptor (chained by next)
+  uint16 last_used; // used->idx we have seen up to
   struct virtq_desc *desc;
   struct virtq_avail *avail;
   struct virtq_used *used;

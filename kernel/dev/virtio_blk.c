@@ -12,8 +12,8 @@
 #include "../defs.h"
 #include "virtio.h"
 
-#define VIRTIO_BLK_T_IN 0   // read
-#define VIRTIO_BLK_T_OUT 1  // write
+#define VIRTIO_BLK_T_IN 0  // read
+#define VIRTIO_BLK_T_OUT 1 // write
 #define QUEUE_SIZE 32
 
 struct blk_req {
@@ -23,7 +23,7 @@ struct blk_req {
 };
 
 static struct {
-  struct spinlock lock;  // protects everything here and the queue
+  struct spinlock lock; // protects everything here and the queue
   int slot;
   struct virtq q;
   // Indexed by the head descriptor of a request chain:
@@ -42,8 +42,7 @@ void virtio_blk_init(void) {
   uint64 features;
   if (virtio_begin(disk.slot, 0, &features) < 0)
     panic("virtio_blk: feature negotiation failed");
-  if (virtq_init(&disk.q, disk.slot, 0, QUEUE_SIZE) < 0 ||
-      disk.q.num < 3)
+  if (virtq_init(&disk.q, disk.slot, 0, QUEUE_SIZE) < 0 || disk.q.num < 3)
     panic("virtio_blk: no usable queue");
   virtio_set_handler(disk.slot, blk_intr);
   virtio_ready(disk.slot);
@@ -54,7 +53,7 @@ void virtio_disk_rw(struct buf *b, int write) {
   uint16 d[3];
   acquire(&disk.lock);
   while (virtq_alloc(&disk.q, 3, d) < 0)
-    sleep(&disk.q, &disk.lock);  // the disk always finishes: not killable
+    sleep(&disk.q, &disk.lock); // the disk always finishes: not killable
 
   struct blk_req *req = &disk.req[d[0]];
   req->type = write ? VIRTIO_BLK_T_OUT : VIRTIO_BLK_T_IN;
@@ -68,10 +67,11 @@ void virtio_disk_rw(struct buf *b, int write) {
 
   disk.q.desc[d[1]].addr = (uint64)b->data;
   disk.q.desc[d[1]].len = BSIZE;
-  disk.q.desc[d[1]].flags = VIRTQ_DESC_F_NEXT | (write ? 0 : VIRTQ_DESC_F_WRITE);
+  disk.q.desc[d[1]].flags =
+      VIRTQ_DESC_F_NEXT | (write ? 0 : VIRTQ_DESC_F_WRITE);
   disk.q.desc[d[1]].next = d[2];
 
-  disk.status[d[0]] = 0xff;  // the device writes 0 on success
+  disk.status[d[0]] = 0xff; // the device writes 0 on success
   disk.q.desc[d[2]].addr = (uint64)&disk.status[d[0]];
   disk.q.desc[d[2]].len = 1;
   disk.q.desc[d[2]].flags = VIRTQ_DESC_F_WRITE;
@@ -83,7 +83,8 @@ void virtio_disk_rw(struct buf *b, int write) {
   while (b->disk)
     sleep(b, &disk.lock);
   if (disk.status[d[0]] != 0)
-    panic("virtio_blk: I/O error %d on block %d", disk.status[d[0]], b->blockno);
+    panic("virtio_blk: I/O error %d on block %d", disk.status[d[0]],
+          b->blockno);
   disk.buf[d[0]] = 0;
   virtq_free_chain(&disk.q, d[0]);
   wakeup(&disk.q);

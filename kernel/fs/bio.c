@@ -14,9 +14,9 @@
 #include "../defs.h"
 
 static struct {
-  struct spinlock lock;  // protects the list and every refcnt, dev, blockno
+  struct spinlock lock; // protects the list and every refcnt, dev, blockno
   struct buf buf[NBUF];
-  struct buf head;       // circular list, head.next most recently used
+  struct buf head; // circular list, head.next most recently used
 } bcache;
 
 void binit(void) {

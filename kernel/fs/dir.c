@@ -53,7 +53,7 @@ int dirlink(struct inode *dp, const char *name, uint inum) {
       break;
   }
   memset(&de, 0, sizeof(de));
-  memmove(de.name, name, strlen(name));  // NUL-padded by the memset
+  memmove(de.name, name, strlen(name)); // NUL-padded by the memset
   de.inum = inum;
   int n = writei(dp, 0, (uint64)&de, off, sizeof(de));
   if (n != sizeof(de))
@@ -104,8 +104,7 @@ static const char *skipelem(const char *path, char *name, int *toolong) {
 // Returns the inode referenced and unlocked, or 0 with *err set
 // (-ENOENT, -ENOTDIR, -ENAMETOOLONG, -ENFILE). Inside a transaction
 // (iput may write).
-static struct inode *namex(const char *path, int parent, char *name,
-                           int *err) {
+static struct inode *namex(const char *path, int parent, char *name, int *err) {
   struct inode *ip, *next;
   int toolong = 0;
   if (*path == 0) {
@@ -133,7 +132,7 @@ static struct inode *namex(const char *path, int parent, char *name,
       return 0;
     }
     if (parent && *path == 0) {
-      iunlock(ip);  // stop one level early
+      iunlock(ip); // stop one level early
       return ip;
     }
     if ((next = dirlookup(ip, name, 0)) == 0) {
@@ -144,7 +143,7 @@ static struct inode *namex(const char *path, int parent, char *name,
     iunlockput(ip);
     ip = next;
   }
-  if (parent) {  // the path was "/" or only slashes: no last element
+  if (parent) { // the path was "/" or only slashes: no last element
     iput(ip);
     *err = -ENOENT;
     return 0;

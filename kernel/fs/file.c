@@ -15,7 +15,7 @@
 struct devsw devsw[NDEV];
 
 static struct {
-  struct spinlock lock;  // protects every f->ref
+  struct spinlock lock; // protects every f->ref
   struct file file[NFILE];
 } ftable;
 
@@ -54,7 +54,7 @@ void fileclose(struct file *f) {
     release(&ftable.lock);
     return;
   }
-  struct file ff = *f;  // the slot may be reused once released
+  struct file ff = *f; // the slot may be reused once released
   f->ref = 0;
   f->type = FD_NONE;
   release(&ftable.lock);
@@ -163,7 +163,7 @@ int filewrite(struct file *f, uint64 addr, int n) {
         return done > 0 ? done : r;
       done += r;
       if (r != m)
-        break;  // a short write: out of space or a bad address
+        break; // a short write: out of space or a bad address
     }
     return done;
   }

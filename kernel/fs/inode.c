@@ -20,7 +20,7 @@
 #include "../file.h"
 #include "../defs.h"
 
-struct superblock sb;  // [i] after fsinit
+struct superblock sb; // [i] after fsinit
 
 #define min(a, b) ((a) < (b) ? (a) : (b))
 
@@ -43,7 +43,7 @@ static void bzero(int dev, uint bno) {
 // --- blocks -------------------------------------------------------------
 
 static struct spinlock hintlock;
-static uint bhint;  // [hintlock] where the last search ended
+static uint bhint; // [hintlock] where the last search ended
 
 // Allocate a zeroed block; 0 if the disk is full.
 static uint balloc(uint dev) {
@@ -85,7 +85,7 @@ static void bfree(int dev, uint b) {
 // --- the inode cache ---------------------------------------------------
 
 static struct {
-  struct spinlock lock;  // protects dev, inum, ref of every entry
+  struct spinlock lock; // protects dev, inum, ref of every entry
   struct inode inode[NINODE];
 } icache;
 
@@ -320,13 +320,19 @@ void stati(struct inode *ip, struct stat *st) {
   st->st_nlink = ip->nlink;
   st->st_size = ip->size;
   switch (ip->type) {
-  case T_DIR: st->st_mode = S_IFDIR | 0755; break;
-  case T_FILE: st->st_mode = S_IFREG | 0644; break;
+  case T_DIR:
+    st->st_mode = S_IFDIR | 0755;
+    break;
+  case T_FILE:
+    st->st_mode = S_IFREG | 0644;
+    break;
   case T_DEVICE:
     st->st_mode = S_IFCHR | 0666;
     st->st_rdev = (uint)ip->major << 16 | (ushort)ip->minor;
     break;
-  case T_SOCK: st->st_mode = S_IFSOCK | 0777; break;
+  case T_SOCK:
+    st->st_mode = S_IFSOCK | 0777;
+    break;
   }
 }
 
@@ -387,6 +393,6 @@ int writei(struct inode *ip, int user_src, uint64 src, uint off, uint n) {
   }
   if (off > ip->size)
     ip->size = off;
-  iupdate(ip);  // bmap may have changed addrs[] even if size did not
+  iupdate(ip); // bmap may have changed addrs[] even if size did not
   return tot > 0 ? (int)tot : err;
 }

@@ -18,13 +18,13 @@
 #include "../defs.h"
 
 static struct {
-  struct spinlock lock;  // protects outstanding, committing, lh
-  int start;             // [i] block of the log header
-  int size;              // [i] blocks in the log, header included
-  int outstanding;       // calls inside begin_op/end_op
-  int committing;        // a commit() is writing
-  int dev;               // [i]
-  struct logheader lh;   // in-memory copy of the header
+  struct spinlock lock; // protects outstanding, committing, lh
+  int start;            // [i] block of the log header
+  int size;             // [i] blocks in the log, header included
+  int outstanding;      // calls inside begin_op/end_op
+  int committing;       // a commit() is writing
+  int dev;              // [i]
+  struct logheader lh;  // in-memory copy of the header
 } log;
 
 static void recover_from_log(void);
@@ -105,12 +105,12 @@ void end_op(void) {
     docommit = 1;
     log.committing = 1;
   } else {
-    wakeup(&log);  // begin_op may be waiting for room we just freed
+    wakeup(&log); // begin_op may be waiting for room we just freed
   }
   release(&log.lock);
 
   if (docommit) {
-    commit();  // sleeps on the disk: no spinlock held
+    commit(); // sleeps on the disk: no spinlock held
     acquire(&log.lock);
     log.committing = 0;
     wakeup(&log);
@@ -134,10 +134,10 @@ static void commit(void) {
   if (log.lh.n == 0)
     return;
   write_log();
-  write_head();  // the commit point
+  write_head(); // the commit point
   install_trans(0);
   log.lh.n = 0;
-  write_head();  // the transaction is done: forget it
+  write_head(); // the transaction is done: forget it
 }
 
 // Record that b was modified in this transaction. b stays pinned in
@@ -152,7 +152,7 @@ void log_write(struct buf *b) {
   uint i;
   for (i = 0; i < log.lh.n; i++)
     if (log.lh.block[i] == b->blockno)
-      break;  // already logged: absorb the write
+      break; // already logged: absorb the write
   if (i == log.lh.n) {
     log.lh.block[i] = b->blockno;
     log.lh.n++;

@@ -16,10 +16,10 @@
 // [l] pi->lock must be held.
 struct pipe {
   struct spinlock lock;
-  uint64 nread;     // [l] bytes read, ever (never wraps in practice)
-  uint64 nwrite;    // [l] bytes written, ever
-  int readopen;     // [l] read end still open?
-  int writeopen;    // [l] write end still open?
+  uint64 nread;  // [l] bytes read, ever (never wraps in practice)
+  uint64 nwrite; // [l] bytes written, ever
+  int readopen;  // [l] read end still open?
+  int writeopen; // [l] write end still open?
   char data[PIPESIZE - sizeof(struct spinlock) - 24];
 };
 _Static_assert(sizeof(struct pipe) <= PGSIZE, "a pipe fits in a page");
@@ -82,7 +82,7 @@ int pipepoll(struct pipe *pi, int writable) {
   acquire(&pi->lock);
   if (writable) {
     if (!pi->readopen)
-      ev |= POLLERR | POLLOUT;  // a write fails with EPIPE at once
+      ev |= POLLERR | POLLOUT; // a write fails with EPIPE at once
     else if (pi->nwrite != pi->nread + PIPEDATA)
       ev |= POLLOUT;
   } else {
@@ -119,7 +119,7 @@ int pipewrite(struct pipe *pi, uint64 addr, int n, int flags) {
         err = -EAGAIN;
         break;
       }
-      pipe_readable(pi);  // what is there may be read while we wait
+      pipe_readable(pi); // what is there may be read while we wait
       sleep_intr(&pi->nwrite, &pi->lock);
       continue;
     }
@@ -139,7 +139,7 @@ int pipewrite(struct pipe *pi, uint64 addr, int n, int flags) {
     i += m;
   }
   if (i > 0)
-    pipe_readable(pi);  // on every way out that wrote something
+    pipe_readable(pi); // on every way out that wrote something
   release(&pi->lock);
   return i > 0 ? i : err;
 }

@@ -4,7 +4,7 @@
 
 static uint32_t roundpages(uint32_t bytes) {
   if (bytes > SB_MAXPAGES * SB_PAGE)
-    bytes = SB_MAXPAGES * SB_PAGE;  // before rounding, which could wrap
+    bytes = SB_MAXPAGES * SB_PAGE; // before rounding, which could wrap
   uint32_t n = (bytes + SB_PAGE - 1) / SB_PAGE;
   if (n < 1)
     n = 1;
@@ -88,7 +88,7 @@ int sb_read(struct sockbuf *sb, int user, uint64_t dst, uint32_t n, int peek) {
     if (sb_copyout(user, dst + done, p, run) < 0) {
       if (done == 0)
         return -EFAULT;
-      break;  // a short read: the caller gets what was copied
+      break; // a short read: the caller gets what was copied
     }
     done += run;
   }
@@ -109,8 +109,8 @@ void sb_free(struct sockbuf *sb) {
 // --- record mode --------------------------------------------------------
 
 struct rechdr {
-  uint32_t len;   // data bytes
-  uint32_t alen;  // address bytes, which follow the header
+  uint32_t len;  // data bytes
+  uint32_t alen; // address bytes, which follow the header
 };
 
 // Copy between the ring (at position pos) and kernel memory.
@@ -170,15 +170,15 @@ int sb_putrec(struct sockbuf *sb, int user, uint64_t src, uint32_t n,
     if (run > n - done)
       run = n - done;
     if (sb_copyin(p, user, src + done, run) < 0)
-      return -EFAULT;  // tail not moved: the message never existed
+      return -EFAULT; // tail not moved: the message never existed
     done += run;
   }
   sb->tail = pos + n;
   return 0;
 }
 
-int sb_getrec(struct sockbuf *sb, int user, uint64_t dst, uint32_t n,
-              int peek, void *addr, uint32_t *alen, uint32_t *full) {
+int sb_getrec(struct sockbuf *sb, int user, uint64_t dst, uint32_t n, int peek,
+              void *addr, uint32_t *alen, uint32_t *full) {
   if (sb_len(sb) == 0)
     return -EAGAIN;
   struct rechdr h;

@@ -11,15 +11,15 @@
 #include <stdint.h>
 
 #define SB_PAGE 4096
-#define SB_MAXPAGES 64  // 256 KiB at most
+#define SB_MAXPAGES 64 // 256 KiB at most
 #define SB_DEFAULT (16 * 1024)
 
 struct sockbuf {
   void *page[SB_MAXPAGES];
-  uint32_t npages;  // pages allocated (all at the first write)
-  uint32_t hiwat;   // capacity in bytes, a multiple of SB_PAGE
-  uint64_t head;    // bytes taken out, ever
-  uint64_t tail;    // bytes put in, ever
+  uint32_t npages; // pages allocated (all at the first write)
+  uint32_t hiwat;  // capacity in bytes, a multiple of SB_PAGE
+  uint64_t head;   // bytes taken out, ever
+  uint64_t tail;   // bytes put in, ever
 };
 
 // Provided by the user of this file.
@@ -61,7 +61,7 @@ int sb_putrec(struct sockbuf *sb, int user, uint64_t src, uint32_t n,
 // address's length), and drop it (unless peek), even if n was too
 // small. Returns the bytes copied and sets *full to the message's
 // length; -EAGAIN if there is no message; -EFAULT (message kept).
-int sb_getrec(struct sockbuf *sb, int user, uint64_t dst, uint32_t n,
-              int peek, void *addr, uint32_t *alen, uint32_t *full);
+int sb_getrec(struct sockbuf *sb, int user, uint64_t dst, uint32_t n, int peek,
+              void *addr, uint32_t *alen, uint32_t *full);
 
 #endif

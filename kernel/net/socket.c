@@ -15,9 +15,9 @@
 #include "net.h"
 
 static struct {
-  struct spinlock lock;  // protects every ref and the free slots
+  struct spinlock lock; // protects every ref and the free slots
   struct socket so[NSOCKET];
-  struct spinlock own[NSOCKET];  // per-socket locks for protocols without one
+  struct spinlock own[NSOCKET]; // per-socket locks for protocols without one
 } socktable;
 
 static const struct protosw *const protocols[] = {
@@ -96,7 +96,7 @@ int socreate(int family, int type, struct socket **sop) {
     return err;
   struct socket *so = slot_alloc(pr);
   if (so == 0)
-    return -ENOBUFS;  // the system's socket limit
+    return -ENOBUFS; // the system's socket limit
   acquire(so->lk);
   err = pr->attach(so);
   release(so->lk);
@@ -117,7 +117,7 @@ int soalloc_locked(int family, int type, struct socket **sop) {
     return err;
   struct socket *so = slot_alloc(pr);
   if (so == 0)
-    return -ENOBUFS;  // the system's socket limit
+    return -ENOBUFS; // the system's socket limit
   if ((err = pr->attach(so)) < 0) {
     slot_free(so);
     return err;
@@ -243,7 +243,7 @@ int solisten(struct socket *so, int backlog) {
   if (err >= 0) {
     so->backlog = backlog;
     sotransition(so, SE_LISTEN);
-    sowakeup_all(so);  // connectors waiting for room may go on
+    sowakeup_all(so); // connectors waiting for room may go on
   }
   release(so->lk);
   return err < 0 ? err : 0;
@@ -279,7 +279,7 @@ static uint64 deadline(uint64 timeo) {
   if (timeo == 0)
     return 0;
   uint64 t = ticks + timeo;
-  return t < timeo ? ~0ULL : t;  // saturate: never in the past
+  return t < timeo ? ~0ULL : t; // saturate: never in the past
 }
 
 // Take the next connection from a listening socket's queue; the caller
@@ -291,7 +291,7 @@ int soaccept(struct socket *so, int nonblock, struct socket **newp) {
   uint64 dl = deadline(so->rcvtimeo);
   while (err == 0 && so->q_head == 0) {
     if (so->state != SS_LISTENING || so->rdshut)
-      err = -EINVAL;  // not listening, or shut down: no more to come
+      err = -EINVAL; // not listening, or shut down: no more to come
     else if (nonblock)
       err = -EAGAIN;
     else
@@ -304,7 +304,7 @@ int soaccept(struct socket *so, int nonblock, struct socket **newp) {
       so->q_tail = 0;
     s->q_next = 0;
     so->qlen--;
-    sowakeup(&so->connwait);  // a connector may wait for room in the queue
+    sowakeup(&so->connwait); // a connector may wait for room in the queue
     *newp = s;
   }
   release(so->lk);
@@ -402,8 +402,8 @@ int sorecv(struct socket *so, int user, uint64 dst, int n, int flags,
     if (sb_len(&so->rcv) > 0 && so->type != SOCK_STREAM) {
       struct sockaddr_storage a;
       uint32 alen = sizeof(a), full;
-      int r = sb_getrec(&so->rcv, user, dst, n, flags & SOF_PEEK, &a, &alen,
-                        &full);
+      int r =
+          sb_getrec(&so->rcv, user, dst, n, flags & SOF_PEEK, &a, &alen, &full);
       if (r >= 0) {
         if (from) {
           memmove(from, &a, alen < sizeof(a) ? alen : sizeof(a));
@@ -436,7 +436,7 @@ int sorecv(struct socket *so, int user, uint64 dst, int n, int flags,
       break;
     }
     if (so->rdshut || so->eof || n == 0)
-      break;  // end of stream
+      break; // end of stream
     if (so->type != SOCK_DGRAM && !connected(so)) {
       err = -ENOTCONN;
       break;
@@ -510,10 +510,10 @@ int sopoll(struct socket *so) {
     ev |= POLLERR;
   if (so->state == SS_LISTENING) {
     if (so->q_head || so->rdshut)
-      ev |= POLLIN;  // accept will not block
+      ev |= POLLIN; // accept will not block
   } else if (so->state == SS_NEW || so->state == SS_BOUND) {
     if (so->type != SOCK_DGRAM)
-      ev |= POLLOUT | POLLHUP;  // as Linux: not connected
+      ev |= POLLOUT | POLLHUP; // as Linux: not connected
     else
       ev |= (so->pr->writable(so) ? POLLOUT : 0) |
             (sb_len(&so->rcv) > 0 ? POLLIN : 0);
@@ -531,7 +531,7 @@ int sopoll(struct socket *so) {
         (so->type != SOCK_DGRAM && so->eof && (so->wrshut || !connected(so))))
       ev |= POLLHUP;
     if (so->state == SS_CLOSING && so->eof)
-      ev |= POLLHUP | POLLOUT;  // the peer is gone: a write fails at once
+      ev |= POLLHUP | POLLOUT; // the peer is gone: a write fails at once
   }
   release(so->lk);
   return ev;
@@ -559,15 +559,15 @@ static int timeo_set(uint64 *t, const void *val, int len) {
   if (tv.usec < 0 || tv.usec >= 1000000)
     return -EDOM;
   if (tv.sec < 0) {
-    *t = 0;  // as Linux: a negative time means no timeout
+    *t = 0; // as Linux: a negative time means no timeout
     return 0;
   }
   if (tv.sec > (1L << 32)) {
-    *t = 0;  // over a century: the same as waiting for ever
+    *t = 0; // over a century: the same as waiting for ever
     return 0;
   }
   uint64 us = (uint64)tv.sec * 1000000 + tv.usec;
-  *t = (us * HZ + 999999) / 1000000;  // round up to whole ticks
+  *t = (us * HZ + 999999) / 1000000; // round up to whole ticks
   return 0;
 }
 
@@ -614,7 +614,7 @@ int sosetopt(struct socket *so, int level, int name, const void *val, int len) {
   case SO_DEBUG:
   case SO_BROADCAST:
   case SO_DONTROUTE:
-    break;  // accepted, no effect on a local socket
+    break; // accepted, no effect on a local socket
   default:
     err = -ENOPROTOOPT;
   }
@@ -630,17 +630,31 @@ int sogetopt(struct socket *so, int level, int name, void *val, int *len) {
   int err = 0, istv = 0;
   acquire(so->lk);
   switch (name) {
-  case SO_TYPE: iv = so->type; break;
-  case SO_DOMAIN: iv = so->family; break;
-  case SO_PROTOCOL: iv = 0; break;
+  case SO_TYPE:
+    iv = so->type;
+    break;
+  case SO_DOMAIN:
+    iv = so->family;
+    break;
+  case SO_PROTOCOL:
+    iv = 0;
+    break;
   case SO_ERROR:
     iv = so->error;
     so->error = 0;
     break;
-  case SO_ACCEPTCONN: iv = so->state == SS_LISTENING; break;
-  case SO_REUSEADDR: iv = so->reuseaddr; break;
-  case SO_RCVBUF: iv = so->rcv.hiwat; break;
-  case SO_SNDBUF: iv = so->sndbuf; break;
+  case SO_ACCEPTCONN:
+    iv = so->state == SS_LISTENING;
+    break;
+  case SO_REUSEADDR:
+    iv = so->reuseaddr;
+    break;
+  case SO_RCVBUF:
+    iv = so->rcv.hiwat;
+    break;
+  case SO_SNDBUF:
+    iv = so->sndbuf;
+    break;
   case SO_KEEPALIVE:
   case SO_DEBUG:
   case SO_BROADCAST:
@@ -663,7 +677,7 @@ int sogetopt(struct socket *so, int level, int name, void *val, int *len) {
     return err;
   int size = istv ? (int)sizeof(tv) : (int)sizeof(iv);
   if (*len < size)
-    size = *len;  // truncated, as Linux does
+    size = *len; // truncated, as Linux does
   memmove(val, istv ? (void *)&tv : (void *)&iv, size);
   *len = size;
   return 0;

@@ -10,7 +10,7 @@
 #include "sostate.h"
 #include "sockbuf.h"
 
-#define NSOCKET 128  // sockets in the system at once
+#define NSOCKET 128 // sockets in the system at once
 
 struct socket;
 struct inode;
@@ -71,36 +71,36 @@ struct protosw {
 // [t] socktable.lock; [s] *so->lk, the protocol's lock (for AF_UNIX one
 // lock for the whole family, so a connected pair shares it).
 struct socket {
-  int ref;                    // [t] holders: open files, xv6 ports
-  struct spinlock *lk;        // [i]
-  int family, type;           // [i]
-  const struct protosw *pr;   // [i]
-  void *pcb;                  // [s] the protocol's per-socket state
-  struct inode *name_ip;      // [s] a file-system name (AF_UNIX path)
+  int ref;                  // [t] holders: open files, xv6 ports
+  struct spinlock *lk;      // [i]
+  int family, type;         // [i]
+  const struct protosw *pr; // [i]
+  void *pcb;                // [s] the protocol's per-socket state
+  struct inode *name_ip;    // [s] a file-system name (AF_UNIX path)
 
-  enum sostate state;         // [s]
-  int error;                  // [s] pending error (SO_ERROR)
-  int rdshut;                 // [s] this side will read no more
-  int wrshut;                 // [s] this side will write no more
-  int eof;                    // [s] no more data will arrive
-  struct sockbuf rcv;         // [s] received data, waiting for recv
+  enum sostate state; // [s]
+  int error;          // [s] pending error (SO_ERROR)
+  int rdshut;         // [s] this side will read no more
+  int wrshut;         // [s] this side will write no more
+  int eof;            // [s] no more data will arrive
+  struct sockbuf rcv; // [s] received data, waiting for recv
 
   // A listening socket's queue of connections ready for accept().
-  struct socket *q_head;      // [s]
-  struct socket *q_tail;      // [s]
-  struct socket *q_next;      // [s] link in the listener's queue
-  int qlen;                   // [s]
-  int backlog;                // [s]
+  struct socket *q_head; // [s]
+  struct socket *q_tail; // [s]
+  struct socket *q_next; // [s] link in the listener's queue
+  int qlen;              // [s]
+  int backlog;           // [s]
 
   // Options (SOL_SOCKET).
-  uint64 rcvtimeo;            // [s] ticks; 0 waits for ever
-  uint64 sndtimeo;            // [s]
-  int sndbuf;                 // [s] SO_SNDBUF, as set
-  int reuseaddr;              // [s] SO_REUSEADDR, as set
+  uint64 rcvtimeo; // [s] ticks; 0 waits for ever
+  uint64 sndtimeo; // [s]
+  int sndbuf;      // [s] SO_SNDBUF, as set
+  int reuseaddr;   // [s] SO_REUSEADDR, as set
 
-  void *sndchan;              // [s] where a blocked sender waits
-  char sndwait;               // [s] wait channel: room to send
-  char connwait;              // [s] wait channel: room in the accept queue
+  void *sndchan; // [s] where a blocked sender waits
+  char sndwait;  // [s] wait channel: room to send
+  char connwait; // [s] wait channel: room in the accept queue
 };
 
 // Wait channels: &so->rcv (readable), so->sndchan (writable, by default

@@ -30,7 +30,7 @@ int sostate_next(enum sostate s, enum soevent e) {
     case SS_CLOSING:
       return -EISCONN;
     default:
-      return -EINVAL;  // listening
+      return -EINVAL; // listening
     }
   case SE_ESTABLISHED:
     // NEW: an accepted connection or one end of a socketpair.
@@ -51,8 +51,9 @@ int sostate_next(enum sostate s, enum soevent e) {
 }
 
 const char *sostate_name(enum sostate s) {
-  static const char *names[] = {"NEW",       "BOUND",   "LISTENING", "CONNECTING",
-                                "CONNECTED", "CLOSING", "CLOSED"};
+  static const char *names[] = {"NEW",        "BOUND",     "LISTENING",
+                                "CONNECTING", "CONNECTED", "CLOSING",
+                                "CLOSED"};
   if (s < 0 || s >= SS_NSTATES)
     return "?";
   return names[s];

@@ -4,24 +4,24 @@
 #define KERNEL_NET_SOSTATE_H
 
 enum sostate {
-  SS_NEW,         // just created
-  SS_BOUND,       // has a local name
-  SS_LISTENING,   // queues incoming connections for accept()
-  SS_CONNECTING,  // a connect() is under way
-  SS_CONNECTED,   // data can flow both ways
-  SS_CLOSING,     // the peer is gone or has shut down writing: read what is left
-  SS_CLOSED,      // finished; only close() remains
+  SS_NEW,        // just created
+  SS_BOUND,      // has a local name
+  SS_LISTENING,  // queues incoming connections for accept()
+  SS_CONNECTING, // a connect() is under way
+  SS_CONNECTED,  // data can flow both ways
+  SS_CLOSING,    // the peer is gone or has shut down writing: read what is left
+  SS_CLOSED,     // finished; only close() remains
   SS_NSTATES
 };
 
 enum soevent {
-  SE_BIND,         // bind() succeeded
-  SE_LISTEN,       // listen()
-  SE_CONNECT,      // connect() started
-  SE_ESTABLISHED,  // the connection is up (connect done, accepted, socketpair)
-  SE_CONNFAILED,   // the connection attempt failed
-  SE_PEERCLOSED,   // the peer closed or shut down its writing side
-  SE_CLOSE,        // this side is closed
+  SE_BIND,        // bind() succeeded
+  SE_LISTEN,      // listen()
+  SE_CONNECT,     // connect() started
+  SE_ESTABLISHED, // the connection is up (connect done, accepted, socketpair)
+  SE_CONNFAILED,  // the connection attempt failed
+  SE_PEERCLOSED,  // the peer closed or shut down its writing side
+  SE_CLOSE,       // this side is closed
   SE_NEVENTS
 };
 

@@ -47,7 +47,7 @@ static int sockfd(struct socket *so, int flags) {
   f->flags = (flags & SOCK_NONBLOCK) ? O_NONBLOCK : 0;
   int fd = fdalloc(f, (flags & SOCK_CLOEXEC) ? FD_CLOEXEC : 0);
   if (fd < 0)
-    fileclose(f);  // releases the socket
+    fileclose(f); // releases the socket
   return fd;
 }
 
@@ -128,7 +128,7 @@ int64 sys_socketpair(void) {
     return fb;
   }
   int sv[2] = {fa, fb};
-  copyout(myproc()->pagetable, usv, sv, sizeof(sv));  // checked above
+  copyout(myproc()->pagetable, usv, sv, sizeof(sv)); // checked above
   return 0;
 }
 
@@ -192,9 +192,9 @@ int64 sys_accept4(void) {
   nf->sock = ns;
   nf->readable = nf->writable = 1;
   nf->flags = (flags & SOCK_NONBLOCK) ? O_NONBLOCK : 0;
-  p->ofile[fd] = nf;  // still free: a process has one thread
+  p->ofile[fd] = nf; // still free: a process has one thread
   p->fdflags[fd] = (flags & SOCK_CLOEXEC) ? FD_CLOEXEC : 0;
-  addrout(uaddr, ulenp, &a, len);  // like Linux: the connection is taken
+  addrout(uaddr, ulenp, &a, len); // like Linux: the connection is taken
   return fd;
 }
 
@@ -249,7 +249,8 @@ int64 sys_sendto(void) {
       alen = 0;
     }
   }
-  return sosend(f->sock, 1, buf, n, sof, alen ? (struct sockaddr *)&a : 0, alen);
+  return sosend(f->sock, 1, buf, n, sof, alen ? (struct sockaddr *)&a : 0,
+                alen);
 }
 
 // recvfrom(fd, buf, len, flags, addr, addrlen); recv() is recvfrom
@@ -293,7 +294,7 @@ int64 sys_recvfrom(void) {
       return err;
   }
   if ((flags & MSG_TRUNC) && msglen >= 0)
-    return msglen;  // the message's real length, even if cut short
+    return msglen; // the message's real length, even if cut short
   return r;
 }
 
@@ -356,7 +357,8 @@ int64 sys_getsockopt(void) {
   int klen = len < (int)sizeof(val) ? len : (int)sizeof(val);
   if ((err = sogetopt(f->sock, level, name, val, &klen)) < 0)
     return err;
-  if (copyout(pt, uval, val, klen) < 0 || copyout(pt, ulenp, &klen, sizeof(klen)) < 0)
+  if (copyout(pt, uval, val, klen) < 0 ||
+      copyout(pt, ulenp, &klen, sizeof(klen)) < 0)
     return -EFAULT;
   return 0;
 }

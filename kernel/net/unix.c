@@ -24,21 +24,21 @@
 #include "net.h"
 
 static struct spinlock unix_lock;
-static char dgram_room;  // wait channel: a datagram reader made room
+static char dgram_room; // wait channel: a datagram reader made room
 
 // [u] unix_lock must be held.
 struct unixpcb {
-  int inuse;                  // [u]
-  struct socket *so;          // [u] owner
-  struct socket *peer;        // [u] connected peer (dgram: default destination)
-  struct sockaddr_un addr;    // [u] bound name (accepted sockets: the listener's)
-  int addrlen;                // [u] its length; 0 if none
-  int bound;                  // [u] addr is this socket's own name (findable)
-  struct inode *ip;           // [u] the socket inode of a path name
-  int binding;                // [u] a bind is under way
-  struct sockaddr_un peeraddr;  // [u] the peer's name when connected
-  int peerlen;                // [u] (kept after the peer goes, as Linux)
-  int destlost;               // [u] dgram: the connected destination closed
+  int inuse;               // [u]
+  struct socket *so;       // [u] owner
+  struct socket *peer;     // [u] connected peer (dgram: default destination)
+  struct sockaddr_un addr; // [u] bound name (accepted sockets: the listener's)
+  int addrlen;             // [u] its length; 0 if none
+  int bound;               // [u] addr is this socket's own name (findable)
+  struct inode *ip;        // [u] the socket inode of a path name
+  int binding;             // [u] a bind is under way
+  struct sockaddr_un peeraddr; // [u] the peer's name when connected
+  int peerlen;                 // [u] (kept after the peer goes, as Linux)
+  int destlost;                // [u] dgram: the connected destination closed
 };
 
 static struct unixpcb pcbs[NSOCKET];
@@ -67,7 +67,7 @@ static void undestine(struct socket *so) {
   for (int i = 0; i < NSOCKET; i++) {
     if (pcbs[i].inuse && pcbs[i].so->type == SOCK_DGRAM && pcbs[i].peer == so) {
       pcbs[i].peer = 0;
-      pcbs[i].destlost = 1;  // the next send says ECONNREFUSED
+      pcbs[i].destlost = 1; // the next send says ECONNREFUSED
     }
   }
 }
@@ -83,7 +83,7 @@ static void unix_detach(struct socket *so) {
     sotransition(peer, SE_PEERCLOSED);
     sowakeup_all(peer);
   }
-  so->name_ip = u->ip;  // the core puts it once no lock is held
+  so->name_ip = u->ip; // the core puts it once no lock is held
   u->ip = 0;
   u->peer = 0;
   u->inuse = 0;
@@ -160,7 +160,7 @@ static int unix_bind(struct socket *so, const struct sockaddr *addr, int len) {
     release(&unix_lock);
     return err;
   }
-  u->binding = 1;  // a path: the file system decides (it may sleep)
+  u->binding = 1; // a path: the file system decides (it may sleep)
   release(&unix_lock);
 
   struct inode *ip = 0;
@@ -240,8 +240,8 @@ static void link(struct socket *a, struct socket *b) {
   setpeername(b, a);
 }
 
-static int unix_connect(struct socket *so, const struct sockaddr *addr,
-                        int len, int nonblock) {
+static int unix_connect(struct socket *so, const struct sockaddr *addr, int len,
+                        int nonblock) {
   struct inode *ip;
   int err = resolve(addr, len, &ip);
   if (err < 0)
@@ -267,7 +267,7 @@ static int unix_connect(struct socket *so, const struct sockaddr *addr,
       break;
     struct unixpcb *l = lookup(so->type, a, len, ip);
     if (l == 0 && lookup(0, a, len, ip)) {
-      err = -EPROTOTYPE;  // a socket of another type has that name
+      err = -EPROTOTYPE; // a socket of another type has that name
       break;
     }
     if (l == 0 || l->so->state != SS_LISTENING) {
@@ -276,7 +276,7 @@ static int unix_connect(struct socket *so, const struct sockaddr *addr,
     }
     struct socket *listener = l->so;
     if (listener->rdshut) {
-      err = -ECONNREFUSED;  // shut down: it accepts no more
+      err = -ECONNREFUSED; // shut down: it accepts no more
       break;
     }
     if (listener->qlen >= listener->backlog) {
@@ -289,7 +289,7 @@ static int unix_connect(struct socket *so, const struct sockaddr *addr,
         break;
       }
       sleep_intr(&listener->connwait, &unix_lock);
-      continue;  // look again: the listener may be gone
+      continue; // look again: the listener may be gone
     }
     // The server's end of the connection, queued for accept().
     struct socket *ns;
@@ -297,7 +297,7 @@ static int unix_connect(struct socket *so, const struct sockaddr *addr,
       err = -ENOBUFS;
       break;
     }
-    pcb(ns)->addr = l->addr;  // its name is the listener's
+    pcb(ns)->addr = l->addr; // its name is the listener's
     pcb(ns)->addrlen = l->addrlen;
     link(so, ns);
     sotransition(ns, SE_ESTABLISHED);
@@ -349,8 +349,8 @@ static int stream_send(struct socket *so, int user, uint64 src, int n,
 }
 
 // A message to peer, with so's name as the sender's address.
-static int putmsg(struct socket *so, struct socket *peer, int user,
-                  uint64 src, int n) {
+static int putmsg(struct socket *so, struct socket *peer, int user, uint64 src,
+                  int n) {
   struct unixpcb *u = pcb(so);
   // The sender's name (an accepted socket has its listener's, as on
   // Linux); an unnamed sender has no address.
@@ -462,23 +462,15 @@ static int unix_sockaddr(struct socket *so, struct sockaddr_storage *a,
 static int unix_writable(struct socket *so) {
   struct socket *peer = pcb(so)->peer;
   if (peer == 0)
-    return 1;  // a write fails at once
+    return 1; // a write fails at once
   return sb_space(&peer->rcv) >= (so->type == SOCK_STREAM ? 1 : 512);
 }
 
-#define UNIX_COMMON                 \
-  .family = AF_UNIX,                \
-  .lock = &unix_lock,               \
-  .attach = unix_attach,            \
-  .detach = unix_detach,            \
-  .bind = unix_bind,                \
-  .connect = unix_connect,          \
-  .listen = unix_listen,            \
-  .rcvd = unix_rcvd,                \
-  .shutdown = unix_shutdown,        \
-  .unread = unix_unread,            \
-  .sockaddr = unix_sockaddr,        \
-  .writable = unix_writable
+#define UNIX_COMMON                                                    \
+  .family = AF_UNIX, .lock = &unix_lock, .attach = unix_attach,        \
+  .detach = unix_detach, .bind = unix_bind, .connect = unix_connect,   \
+  .listen = unix_listen, .rcvd = unix_rcvd, .shutdown = unix_shutdown, \
+  .unread = unix_unread, .sockaddr = unix_sockaddr, .writable = unix_writable
 
 const struct protosw unix_stream_proto = {
     UNIX_COMMON,

@@ -24,10 +24,10 @@
 // [x] xv6lock must be held. Lock order: xv6lock -> unix_lock.
 static struct spinlock xv6lock;
 static struct {
-  struct socket *so;  // [x] 0 if the port is free
-  int pid;            // [x] owner
+  struct socket *so; // [x] 0 if the port is free
+  int pid;           // [x] owner
 } ports[XV6_NPORT];
-static int nopen;  // [x] ports in use
+static int nopen; // [x] ports in use
 
 void xv6sock_init(void) { initlock(&xv6lock, "xv6sock"); }
 
@@ -127,11 +127,11 @@ int64 sys_xv6_listen(void) {
   struct socket *conn;
   for (;;) {
     if (sowaitconn(so) < 0)
-      return E_FAIL;  // killed: exit frees the port
+      return E_FAIL; // killed: exit frees the port
     acquire(&xv6lock);
     int r = soaccept(so, 1, &conn);
     if (r == 0)
-      ports[port].so = conn;  // the listener's reference is dropped below
+      ports[port].so = conn; // the listener's reference is dropped below
     release(&xv6lock);
     if (r == 0)
       break;
@@ -176,7 +176,7 @@ int64 sys_xv6_connect(void) {
       len = portname(port, &a);
       int r = soconnect(so, (struct sockaddr *)&a, len, 1);
       if (r == -ENOBUFS)
-        err = E_FAIL;  // no socket left for the server's end
+        err = E_FAIL; // no socket left for the server's end
       else if (r < 0)
         err = E_WRONG_STATE;
     }
@@ -246,7 +246,7 @@ int64 sys_xv6_recv(void) {
     return err;
   int r = sorecv(so, 1, buf, n, 0, 0, 0, 0);
   if (r == 0 || r == -ECONNRESET)
-    err = reset(port, so);  // end of stream: the peer is gone
+    err = reset(port, so); // end of stream: the peer is gone
   else if (r < 0)
     err = r == -EFAULT ? E_INVALID_ARG : E_FAIL;
   else

@@ -18,9 +18,7 @@ static char rundir[64], tmpdir[96];
 
 // Remove what matches pattern (glob, not <dirent.h>: that header's
 // struct dirent clashes with the one in <netv6/fs.h>).
-static void
-removeall(const char *pattern)
-{
+static void removeall(const char *pattern) {
   glob_t g;
 
   memset(&g, 0, sizeof g);
@@ -31,9 +29,7 @@ removeall(const char *pattern)
   globfree(&g);
 }
 
-static void
-runsetup(void)
-{
+static void runsetup(void) {
   strcpy(rundir, "/tmp/test_mkfs.XXXXXX");
   if (!mkdtemp(rundir)) {
     perror("mkdtemp");
@@ -41,9 +37,7 @@ runsetup(void)
   }
 }
 
-static void
-runteardown(void)
-{
+static void runteardown(void) {
   char pat[80];
 
   snprintf(pat, sizeof pat, "%s/*/*", rundir);
@@ -53,16 +47,12 @@ runteardown(void)
   rmdir(rundir);
 }
 
-static void
-setup(void)
-{
+static void setup(void) {
   snprintf(tmpdir, sizeof tmpdir, "%s/t.XXXXXX", rundir);
   ck_assert_ptr_nonnull(mkdtemp(tmpdir));
 }
 
-static void
-teardown(void)
-{
+static void teardown(void) {
   char pat[112];
 
   snprintf(pat, sizeof pat, "%s/*", tmpdir);
@@ -70,9 +60,7 @@ teardown(void)
   rmdir(tmpdir);
 }
 
-static void
-tmpglob(glob_t *g)
-{
+static void tmpglob(glob_t *g) {
   char pat[112];
 
   snprintf(pat, sizeof pat, "%s/*", tmpdir);
@@ -81,9 +69,7 @@ tmpglob(glob_t *g)
 }
 
 // Number of entries in the temporary directory.
-static int
-ntmpfiles(void)
-{
+static int ntmpfiles(void) {
   glob_t g;
   int n;
 
@@ -93,9 +79,7 @@ ntmpfiles(void)
   return n;
 }
 
-static struct fsimg *
-mkimg(void)
-{
+static struct fsimg *mkimg(void) {
   struct fsimg *fs;
 
   ck_assert_int_eq(fs_create(FSSIZE, NINODES, &fs), 0);
@@ -104,9 +88,7 @@ mkimg(void)
 }
 
 // Run the checker; on problems print them and fail.
-static void
-clean(struct fsimg *fs)
-{
+static void clean(struct fsimg *fs) {
   struct fsreport r;
   int n = fs_check(fs, &r);
 
@@ -117,9 +99,7 @@ clean(struct fsimg *fs)
 }
 
 // Check and expect exactly n problems, count of them of the given kind.
-static void
-expect(struct fsimg *fs, int n, int kind, int count)
-{
+static void expect(struct fsimg *fs, int n, int kind, int count) {
   struct fsreport r;
   int got = fs_check(fs, &r);
 
@@ -132,9 +112,7 @@ expect(struct fsimg *fs, int n, int kind, int count)
 }
 
 // Deterministic bytes that differ from block to block.
-static uint8_t *
-pattern(size_t n, uint32_t seed)
-{
+static uint8_t *pattern(size_t n, uint32_t seed) {
   uint8_t *p = malloc(n ? n : 1);
   uint32_t x = seed * 2654435761u + 1;
 
@@ -148,9 +126,8 @@ pattern(size_t n, uint32_t seed)
   return p;
 }
 
-static void
-readback(struct fsimg *fs, const char *path, const uint8_t *want, size_t n)
-{
+static void readback(struct fsimg *fs, const char *path, const uint8_t *want,
+                     size_t n) {
   uint8_t *got;
   size_t len;
 
@@ -160,8 +137,7 @@ readback(struct fsimg *fs, const char *path, const uint8_t *want, size_t n)
   free(got);
 }
 
-START_TEST(test_empty)
-{
+START_TEST(test_empty) {
   struct fsimg *fs;
   struct fsentry *e;
   size_t n;
@@ -175,8 +151,8 @@ START_TEST(test_empty)
   ck_assert_uint_eq(fs->sb.bmapstart, fs->sb.inodestart + NINODES / IPB);
   ck_assert_uint_eq(fs->datastart, fs->sb.bmapstart + FSSIZE / BPB);
   ck_assert_uint_eq(fs->sb.nblocks, FSSIZE - fs->datastart);
-  ck_assert_uint_eq(fs->nfree, fs->sb.nblocks - 1);  // the root's block
-  ck_assert_uint_eq(fs->ifree, NINODES - 2);  // inode 0 and the root
+  ck_assert_uint_eq(fs->nfree, fs->sb.nblocks - 1); // the root's block
+  ck_assert_uint_eq(fs->ifree, NINODES - 2);        // inode 0 and the root
   ck_assert_int_eq(fs_inode(fs, 0) == NULL, 1);
   ck_assert_int_eq(fs_lookup(fs, "/"), ROOTINO);
   ck_assert_int_eq(fs_inode(fs, ROOTINO)->type, T_DIR);
@@ -207,8 +183,7 @@ START_TEST(test_empty)
 }
 END_TEST
 
-START_TEST(test_save_open)
-{
+START_TEST(test_save_open) {
   struct fsimg *fs, *fs2;
   char img[160], why[256];
   uint8_t *data = pattern(5000, 7);
@@ -218,7 +193,7 @@ START_TEST(test_save_open)
   ck_assert_int_gt(fs_addfile(fs, "/hello", data, 5000), 0);
   snprintf(img, sizeof img, "%s/fs.img", tmpdir);
   ck_assert_int_eq(fs_save(fs, img), 0);
-  ck_assert_int_eq(ntmpfiles(), 1);  // no temporary left behind
+  ck_assert_int_eq(ntmpfiles(), 1); // no temporary left behind
   f = fopen(img, "rb");
   ck_assert_ptr_nonnull(f);
   fseek(f, 0, SEEK_END);
@@ -245,8 +220,7 @@ START_TEST(test_save_open)
 }
 END_TEST
 
-START_TEST(test_open_bad)
-{
+START_TEST(test_open_bad) {
   struct fsimg *fs;
   char img[160], why[256];
   uint8_t *zero = calloc(4, BSIZE);
@@ -276,8 +250,7 @@ START_TEST(test_open_bad)
 }
 END_TEST
 
-START_TEST(test_small)
-{
+START_TEST(test_small) {
   struct fsimg *fs = mkimg();
   const char *msg = "hello, world\n";
   struct fsentry *e;
@@ -322,18 +295,17 @@ END_TEST
 
 // Sizes around the direct / single-indirect / double-indirect limits.
 static const size_t sizes[] = {
-  NDIRECT * BSIZE,                                 // all direct
-  NDIRECT * BSIZE + 1,                             // first indirect byte
-  (NDIRECT + 1) * BSIZE,
-  (NDIRECT + NINDIRECT) * BSIZE,                   // indirect full
-  (NDIRECT + NINDIRECT) * BSIZE + 1,               // first double
-  (NDIRECT + NINDIRECT + 1) * BSIZE,
-  (NDIRECT + 2 * NINDIRECT) * BSIZE + 1,           // second level-1 block
-  9 * 1024 * 1024 + 123,                           // ~9 MiB
+    NDIRECT * BSIZE,    // all direct
+    NDIRECT *BSIZE + 1, // first indirect byte
+    (NDIRECT + 1) * BSIZE,
+    (NDIRECT + NINDIRECT) * BSIZE,     // indirect full
+    (NDIRECT + NINDIRECT) * BSIZE + 1, // first double
+    (NDIRECT + NINDIRECT + 1) * BSIZE,
+    (NDIRECT + 2 * NINDIRECT) * BSIZE + 1, // second level-1 block
+    9 * 1024 * 1024 + 123,                 // ~9 MiB
 };
 
-START_TEST(test_boundaries)
-{
+START_TEST(test_boundaries) {
   struct fsimg *fs = mkimg();
   size_t n = sizes[_i];
   uint8_t *data = pattern(n, _i + 1);
@@ -351,7 +323,7 @@ START_TEST(test_boundaries)
   readback(fs, "/big", data, n);
   clean(fs);
 
-  if (n > 1024 * 1024) {  // the big one survives a save and a load
+  if (n > 1024 * 1024) { // the big one survives a save and a load
     char img[160], why[256];
     struct fsimg *fs2;
     snprintf(img, sizeof img, "%s/big.img", tmpdir);
@@ -366,8 +338,7 @@ START_TEST(test_boundaries)
 }
 END_TEST
 
-START_TEST(test_fileblocks)
-{
+START_TEST(test_fileblocks) {
   ck_assert_uint_eq(fs_fileblocks(0), 0);
   ck_assert_uint_eq(fs_fileblocks(1), 1);
   ck_assert_uint_eq(fs_fileblocks(NDIRECT * BSIZE), NDIRECT);
@@ -381,8 +352,7 @@ START_TEST(test_fileblocks)
 }
 END_TEST
 
-START_TEST(test_nested)
-{
+START_TEST(test_nested) {
   struct fsimg *fs = mkimg();
   struct fsentry *e;
   int a, b, c, f;
@@ -401,7 +371,7 @@ START_TEST(test_nested)
   ck_assert_int_eq(fs_lookup(fs, "/a/b/../b/c/./file.txt"), f);
   ck_assert_int_eq(fs_lookup(fs, "/a/.."), ROOTINO);
   ck_assert_int_eq(fs_inode(fs, a)->type, T_DIR);
-  ck_assert_int_eq(fs_inode(fs, ROOTINO)->nlink, 3);  // .., dev, a
+  ck_assert_int_eq(fs_inode(fs, ROOTINO)->nlink, 3); // .., dev, a
   ck_assert_int_eq(fs_inode(fs, a)->nlink, 2);
   ck_assert_int_eq(fs_inode(fs, b)->nlink, 2);
   ck_assert_int_eq(fs_inode(fs, c)->nlink, 1);
@@ -434,8 +404,7 @@ START_TEST(test_nested)
 }
 END_TEST
 
-START_TEST(test_dirsiz)
-{
+START_TEST(test_dirsiz) {
   struct fsimg *fs = mkimg();
   char name[DIRSIZ + 3], path[DIRSIZ + 8];
   struct fsentry *e;
@@ -477,8 +446,7 @@ START_TEST(test_dirsiz)
 }
 END_TEST
 
-START_TEST(test_duplicate)
-{
+START_TEST(test_duplicate) {
   struct fsimg *fs = mkimg();
   uint32_t nfree, ifree;
 
@@ -499,8 +467,7 @@ START_TEST(test_duplicate)
 }
 END_TEST
 
-START_TEST(test_too_many)
-{
+START_TEST(test_too_many) {
   struct fsimg *fs;
   char path[32];
   int i, r = 0;
@@ -512,7 +479,7 @@ START_TEST(test_too_many)
       break;
   }
   ck_assert_int_eq(r, FSE_NOINODE);
-  ck_assert_int_eq(i, NINODES - 2);  // inode 0 unused, 1 is the root
+  ck_assert_int_eq(i, NINODES - 2); // inode 0 unused, 1 is the root
   ck_assert_uint_eq(fs->ifree, 0);
   ck_assert_int_eq(fs_mkdir(fs, "/d"), FSE_NOINODE);
   readback(fs, "/f2045", (const uint8_t *)"/f2045", 6);
@@ -521,8 +488,7 @@ START_TEST(test_too_many)
 }
 END_TEST
 
-START_TEST(test_full)
-{
+START_TEST(test_full) {
   struct fsimg *fs;
   uint8_t *data;
   uint32_t k;
@@ -538,7 +504,7 @@ START_TEST(test_full)
   ck_assert_int_gt(fs_addfile(fs, "/big", data, (size_t)k * BSIZE), 0);
   ck_assert_uint_eq(fs->nfree, 0);
   ck_assert_int_eq(fs_addfile(fs, "/one", "1", 1), FSE_NOSPC);
-  ck_assert_int_eq(fs_addfile(fs, "/empty", "", 0), 3);  // no block needed
+  ck_assert_int_eq(fs_addfile(fs, "/empty", "", 0), 3); // no block needed
   ck_assert_int_eq(fs_mkdir(fs, "/d"), FSE_NOSPC);
   readback(fs, "/big", data, (size_t)k * BSIZE);
   clean(fs);
@@ -559,8 +525,8 @@ START_TEST(test_full)
   fs_free(fs);
   free(data);
 
-  ck_assert_int_eq(fs_create(56, 64, &fs), FSE_INVAL);  // no data block
-  ck_assert_int_eq(fs_create(57, 64, &fs), 0);  // just the root's
+  ck_assert_int_eq(fs_create(56, 64, &fs), FSE_INVAL); // no data block
+  ck_assert_int_eq(fs_create(57, 64, &fs), 0);         // just the root's
   ck_assert_uint_eq(fs->nfree, 0);
   clean(fs);
   fs_free(fs);
@@ -568,14 +534,13 @@ START_TEST(test_full)
 }
 END_TEST
 
-START_TEST(test_fbig)
-{
+START_TEST(test_fbig) {
   struct fsimg *fs = mkimg();
   static uint8_t small[16];
 
   // The size is refused before the data is read.
-  ck_assert_int_eq(fs_addfile(fs, "/huge", small,
-                              (size_t)MAXFILE * BSIZE + 1), FSE_FBIG);
+  ck_assert_int_eq(fs_addfile(fs, "/huge", small, (size_t)MAXFILE * BSIZE + 1),
+                   FSE_FBIG);
   ck_assert_int_eq(fs_lookup(fs, "/huge"), FSE_NOENT);
   clean(fs);
   fs_free(fs);
@@ -583,9 +548,7 @@ START_TEST(test_fbig)
 END_TEST
 
 // An image with two files and a subdirectory, for damaging.
-static struct fsimg *
-sample(int *f1, int *f2)
-{
+static struct fsimg *sample(int *f1, int *f2) {
   struct fsimg *fs = mkimg();
   uint8_t *data = pattern(20 * BSIZE, 9);
 
@@ -598,23 +561,22 @@ sample(int *f1, int *f2)
   return fs;
 }
 
-START_TEST(test_check_bitmap)
-{
+START_TEST(test_check_bitmap) {
   int f1, f2;
   struct fsimg *fs = sample(&f1, &f2);
   uint32_t b = fs_inode(fs, f1)->addrs[3];
   uint32_t ind = fs_inode(fs, f1)->addrs[NDIRECT];
 
-  fs_setbit(fs, b, 0);  // a data block marked free
+  fs_setbit(fs, b, 0); // a data block marked free
   expect(fs, 1, FSP_BMAPFREE, 1);
   fs_setbit(fs, b, 1);
-  fs_setbit(fs, ind, 0);  // an indirect block marked free
+  fs_setbit(fs, ind, 0); // an indirect block marked free
   expect(fs, 1, FSP_BMAPFREE, 1);
   fs_setbit(fs, ind, 1);
-  fs_setbit(fs, FSSIZE - 5, 1);  // a free block marked used
+  fs_setbit(fs, FSSIZE - 5, 1); // a free block marked used
   expect(fs, 1, FSP_BMAPLEAK, 1);
   fs_setbit(fs, FSSIZE - 5, 0);
-  fs_setbit(fs, fs->sb.inodestart + 3, 0);  // metadata marked free
+  fs_setbit(fs, fs->sb.inodestart + 3, 0); // metadata marked free
   expect(fs, 1, FSP_BMAPFREE, 1);
   fs_setbit(fs, fs->sb.inodestart + 3, 1);
   clean(fs);
@@ -622,8 +584,7 @@ START_TEST(test_check_bitmap)
 }
 END_TEST
 
-START_TEST(test_check_nlink)
-{
+START_TEST(test_check_nlink) {
   int f1, f2;
   struct fsimg *fs = sample(&f1, &f2);
   int sub = fs_lookup(fs, "/sub");
@@ -633,10 +594,10 @@ START_TEST(test_check_nlink)
   fs_inode(fs, f1)->nlink = 0;
   expect(fs, 1, FSP_NLINK, 1);
   fs_inode(fs, f1)->nlink = 1;
-  fs_inode(fs, sub)->nlink = 2;  // a directory without subdirectories
+  fs_inode(fs, sub)->nlink = 2; // a directory without subdirectories
   expect(fs, 1, FSP_NLINK, 1);
   fs_inode(fs, sub)->nlink = 1;
-  fs_inode(fs, ROOTINO)->nlink = 1;  // ignores the children's ".."
+  fs_inode(fs, ROOTINO)->nlink = 1; // ignores the children's ".."
   expect(fs, 1, FSP_NLINK, 1);
   fs_inode(fs, ROOTINO)->nlink = 3;
   clean(fs);
@@ -644,8 +605,7 @@ START_TEST(test_check_nlink)
 }
 END_TEST
 
-START_TEST(test_check_blocks)
-{
+START_TEST(test_check_blocks) {
   int f1, f2;
   struct fsimg *fs = sample(&f1, &f2);
   struct dinode *d1 = fs_inode(fs, f1), *d2 = fs_inode(fs, f2);
@@ -669,17 +629,16 @@ START_TEST(test_check_blocks)
 
   // Sizes that disagree with the blocks.
   d1->size += BSIZE;
-  expect(fs, 1, FSP_SIZE, 1);  // a hole at the end
+  expect(fs, 1, FSP_SIZE, 1); // a hole at the end
   d1->size = 10 * BSIZE;
-  expect(fs, 2, FSP_SIZE, 2);  // 10 blocks and the indirect past the end
+  expect(fs, 2, FSP_SIZE, 2); // 10 blocks and the indirect past the end
   d1->size = 20 * BSIZE;
   clean(fs);
   fs_free(fs);
 }
 END_TEST
 
-START_TEST(test_check_tree)
-{
+START_TEST(test_check_tree) {
   int f1, f2;
   struct fsimg *fs = sample(&f1, &f2);
   struct dinode *d2 = fs_inode(fs, f2), saved = *d2;
@@ -704,13 +663,13 @@ START_TEST(test_check_tree)
   uint8_t *blk = fs_block(fs, fs_inode(fs, sub)->addrs[0]);
   memcpy(de, blk, sizeof de);
   ((struct dirent *)blk)[1].inum = sub;
-  expect(fs, 3, FSP_DIR, 1);  // and the nlinks of the root and sub
+  expect(fs, 3, FSP_DIR, 1); // and the nlinks of the root and sub
   memcpy(blk, de, sizeof de);
-  ((struct dirent *)blk)[2].inum = ROOTINO;  // "two" -> the root
-  expect(fs, 3, FSP_DIR, 1);  // + root nlink, f2 unreachable
+  ((struct dirent *)blk)[2].inum = ROOTINO; // "two" -> the root
+  expect(fs, 3, FSP_DIR, 1);                // + root nlink, f2 unreachable
   memcpy(blk, de, sizeof de);
-  memcpy(((struct dirent *)blk)[2].name, "..", 3);  // extra ".."
-  expect(fs, 2, FSP_DIR, 2);  // extra "..", duplicate name
+  memcpy(((struct dirent *)blk)[2].name, "..", 3); // extra ".."
+  expect(fs, 2, FSP_DIR, 2);                       // extra "..", duplicate name
   memcpy(blk, de, sizeof de);
   clean(fs);
 
@@ -722,8 +681,7 @@ START_TEST(test_check_tree)
 }
 END_TEST
 
-START_TEST(test_check_robust)
-{
+START_TEST(test_check_robust) {
   int f1, f2;
   struct fsimg *fs = sample(&f1, &f2);
   struct fsreport r;
@@ -755,9 +713,7 @@ START_TEST(test_check_robust)
 }
 END_TEST
 
-static Suite *
-suite(void)
-{
+static Suite *suite(void) {
   Suite *s = suite_create("mkfs");
   TCase *tc = tcase_create("image");
 
@@ -785,9 +741,7 @@ suite(void)
   return s;
 }
 
-int
-main(void)
-{
+int main(void) {
   SRunner *sr = srunner_create(suite());
   int failed;
 

@@ -23,10 +23,10 @@
 // A passing ck_assert costs a write() (Check records where it got to),
 // so the glue and the loops over bytes and steps test plainly and only
 // fail through Check.
-#define require(cond, ...)                                                     \
-  do {                                                                         \
-    if (!(cond))                                                               \
-      ck_abort_msg(__VA_ARGS__);                                               \
+#define require(cond, ...)       \
+  do {                           \
+    if (!(cond))                 \
+      ck_abort_msg(__VA_ARGS__); \
   } while (0)
 
 // ---- the glue sockbuf.c calls --------------------------------------------

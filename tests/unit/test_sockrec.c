@@ -13,9 +13,9 @@
 #include "sockbuf.h"
 
 #define A(p) ((uint64_t)(uintptr_t)(p))
-#define HDR 8  // bytes of record header in the ring (len, alen)
+#define HDR 8 // bytes of record header in the ring (len, alen)
 
-static int fail_copies;  // the next copy fails (a bad user address)
+static int fail_copies; // the next copy fails (a bad user address)
 static long pages_live;
 static int allocs_fail;
 
@@ -95,7 +95,8 @@ START_TEST(test_order_and_addresses) {
   ck_assert_uint_eq(sb_len(&sb), 0);
   char buf[4], addr[4];
   uint32_t alen = sizeof(addr), full;
-  ck_assert_int_eq(sb_getrec(&sb, 0, A(buf), 4, 0, addr, &alen, &full), -EAGAIN);
+  ck_assert_int_eq(sb_getrec(&sb, 0, A(buf), 4, 0, addr, &alen, &full),
+                   -EAGAIN);
   sb_free(&sb);
 }
 END_TEST
@@ -104,7 +105,7 @@ START_TEST(test_zero_length) {
   struct sockbuf sb;
   sb_init(&sb, SB_PAGE);
   ck_assert_int_eq(put(&sb, 0, 0, "z"), 0);
-  ck_assert_uint_eq(sb_len(&sb), HDR + 1);  // a message, though empty
+  ck_assert_uint_eq(sb_len(&sb), HDR + 1); // a message, though empty
   ck_assert_int_eq(get(&sb, 10, 0, 0, "z", 0), 0);
   ck_assert_uint_eq(sb_len(&sb), 0);
   sb_free(&sb);
@@ -116,9 +117,9 @@ START_TEST(test_truncate_and_peek) {
   sb_init(&sb, SB_PAGE);
   ck_assert_int_eq(put(&sb, 100, 5, "p"), 0);
   ck_assert_int_eq(put(&sb, 30, 6, "q"), 0);
-  ck_assert_int_eq(get(&sb, 100, 5, 100, "p", 1), 100);  // peek: stays
-  ck_assert_int_eq(get(&sb, 40, 5, 100, "p", 0), 40);    // the rest dropped
-  ck_assert_int_eq(get(&sb, 30, 6, 30, "q", 0), 30);     // next one whole
+  ck_assert_int_eq(get(&sb, 100, 5, 100, "p", 1), 100); // peek: stays
+  ck_assert_int_eq(get(&sb, 40, 5, 100, "p", 0), 40);   // the rest dropped
+  ck_assert_int_eq(get(&sb, 30, 6, 30, "q", 0), 30);    // next one whole
   sb_free(&sb);
 }
 END_TEST
@@ -130,7 +131,7 @@ START_TEST(test_short_address_buffer) {
   char buf[8], addr[4];
   uint32_t alen = sizeof(addr), full;
   ck_assert_int_eq(sb_getrec(&sb, 0, A(buf), 8, 0, addr, &alen, &full), 4);
-  ck_assert_uint_eq(alen, 11);  // the real length
+  ck_assert_uint_eq(alen, 11); // the real length
   ck_assert(memcmp(addr, "a-lo", 4) == 0);
   sb_free(&sb);
 }
@@ -139,15 +140,15 @@ END_TEST
 START_TEST(test_room_and_size) {
   struct sockbuf sb;
   sb_init(&sb, SB_PAGE);
-  ck_assert_int_eq(put(&sb, SB_PAGE, 1, 0), -EMSGSIZE);  // header too
-  ck_assert_int_eq(put(&sb, SB_PAGE - HDR, 1, 0), 0);     // exactly fits
-  ck_assert_int_eq(put(&sb, 0, 2, 0), -EAGAIN);           // no room now
+  ck_assert_int_eq(put(&sb, SB_PAGE, 1, 0), -EMSGSIZE); // header too
+  ck_assert_int_eq(put(&sb, SB_PAGE - HDR, 1, 0), 0);   // exactly fits
+  ck_assert_int_eq(put(&sb, 0, 2, 0), -EAGAIN);         // no room now
   ck_assert_int_eq(get(&sb, SB_PAGE, 1, SB_PAGE - HDR, 0, 0), SB_PAGE - HDR);
   ck_assert_int_eq(put(&sb, 0, 2, 0), 0);
   char name[SB_MAXADDR + 2];
   memset(name, 'n', sizeof(name) - 1);
   name[sizeof(name) - 1] = 0;
-  ck_assert_int_eq(put(&sb, 1, 3, name), -EINVAL);  // address too long
+  ck_assert_int_eq(put(&sb, 1, 3, name), -EINVAL); // address too long
   sb_free(&sb);
 }
 END_TEST
@@ -177,7 +178,7 @@ START_TEST(test_wrap_model) {
         puts++;
       } else {
         ck_assert_int_eq(r, -EAGAIN);
-        ck_assert(qt > qh);  // only a non-empty ring can be full
+        ck_assert(qt > qh); // only a non-empty ring can be full
       }
     } else if (qt > qh) {
       uint32_t cap = rand() % 1600;
@@ -199,12 +200,13 @@ START_TEST(test_faults) {
   sb_init(&sb, SB_PAGE);
   ck_assert_int_eq(put(&sb, 5, 1, "a"), 0);
   fail_copies = 1;
-  ck_assert_int_eq(put(&sb, 5, 2, "b"), -EFAULT);  // never existed
+  ck_assert_int_eq(put(&sb, 5, 2, "b"), -EFAULT); // never existed
   char buf[8], addr[4];
   uint32_t alen = sizeof(addr), full;
-  ck_assert_int_eq(sb_getrec(&sb, 0, A(buf), 8, 0, addr, &alen, &full), -EFAULT);
+  ck_assert_int_eq(sb_getrec(&sb, 0, A(buf), 8, 0, addr, &alen, &full),
+                   -EFAULT);
   fail_copies = 0;
-  ck_assert_int_eq(get(&sb, 8, 1, 5, "a", 0), 5);  // kept after the fault
+  ck_assert_int_eq(get(&sb, 8, 1, 5, "a", 0), 5); // kept after the fault
   ck_assert_uint_eq(sb_len(&sb), 0);
   sb_free(&sb);
 }

@@ -222,10 +222,10 @@ static void run(const char *what, const struct step *st, int n) {
   }
 }
 
-#define RUN(name, ...)                                                         \
-  do {                                                                         \
-    const struct step st_[] = {__VA_ARGS__};                                   \
-    run(name, st_, (int)(sizeof st_ / sizeof st_[0]));                         \
+#define RUN(name, ...)                                 \
+  do {                                                 \
+    const struct step st_[] = {__VA_ARGS__};           \
+    run(name, st_, (int)(sizeof st_ / sizeof st_[0])); \
   } while (0)
 
 // Whole lives of a socket, as the socket core and AF_UNIX drive them.

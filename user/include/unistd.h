@@ -23,9 +23,9 @@ int execv(const char *path, char *const argv[]);
 int read(int fd, void *buf, int n);
 int write(int fd, const void *buf, int n);
 int close(int fd);
-int dup(int fd);      // the lowest free descriptor, sharing fd's file
+int dup(int fd);           // the lowest free descriptor, sharing fd's file
 int dup2(int fd, int nfd); // nfd, closed first if open, sharing fd's file
-int pipe(int fds[2]); // fds[0] is the read end, fds[1] the write end
+int pipe(int fds[2]);      // fds[0] is the read end, fds[1] the write end
 
 int chdir(const char *path);
 int unlink(const char *path);

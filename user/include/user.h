@@ -31,9 +31,13 @@
 #define __NV6_BYARGS0(name, ...) \
   __NV6_PASTE(name##_, __NV6_NARG0(__VA_ARGS__))(__VA_ARGS__)
 
-#define __NV6_FD_OR(first, other)                                         \
-  _Generic((first), int: dprintf, unsigned: dprintf, long: dprintf,       \
-           short: dprintf, default: other)
+#define __NV6_FD_OR(first, other) \
+  _Generic((first), int           \
+           : dprintf, unsigned    \
+           : dprintf, long        \
+           : dprintf, short       \
+           : dprintf, default     \
+           : other)
 
 #define printf(first, ...) __NV6_FD_OR(first, printf)(first, ##__VA_ARGS__)
 #define fprintf(first, ...) __NV6_FD_OR(first, fprintf)(first, ##__VA_ARGS__)

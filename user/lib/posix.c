@@ -12,7 +12,7 @@
 
 void abort(void) {
   kill(getpid(), SIGABRT);
-  exit(128 + SIGABRT);  // not reached: the kill ends the process
+  exit(128 + SIGABRT); // not reached: the kill ends the process
 }
 
 void __assert_fail(const char *expr, const char *file, int line,
@@ -59,7 +59,7 @@ int gettimeofday(struct timeval *tv, struct timezone *tz) {
 
 char *optarg;
 int optind = 1, opterr = 1, optopt;
-static int optpos = 1;  // within argv[optind], for grouped options (-ab)
+static int optpos = 1; // within argv[optind], for grouped options (-ab)
 
 int getopt(int argc, char *const argv[], const char *optstring) {
   optarg = NULL;
@@ -85,9 +85,9 @@ int getopt(int argc, char *const argv[], const char *optstring) {
   }
   if (spec[1] == ':') {
     if (argv[optind][optpos + 1] != '\0') {
-      optarg = &argv[optind][optpos + 1];  // -ovalue
+      optarg = &argv[optind][optpos + 1]; // -ovalue
     } else if (optind + 1 < argc) {
-      optarg = argv[++optind];  // -o value
+      optarg = argv[++optind]; // -o value
     } else {
       optopt = c;
       optind++;

@@ -76,10 +76,10 @@ void fail(int line, const char *fmt, ...)
     __attribute__((noreturn, format(printf, 2, 3)));
 
 #define FAIL(...) fail(__LINE__, __VA_ARGS__)
-#define EXPECT(c, ...)                                                         \
-  do {                                                                         \
-    if (!(c))                                                                  \
-      FAIL(__VA_ARGS__);                                                       \
+#define EXPECT(c, ...)   \
+  do {                   \
+    if (!(c))            \
+      FAIL(__VA_ARGS__); \
   } while (0)
 
 // OK(call): the call must succeed (not return a negative value); gives
@@ -88,7 +88,7 @@ void fail(int line, const char *fmt, ...)
 long ok_(long r, const char *what, int line);
 
 // FAILS(call, err): the call must return -1 with errno err (0: any).
-#define FAILS(call, err)                                                       \
+#define FAILS(call, err) \
   fails_((errno = 0, (long)(call)), (err), #call, __LINE__)
 void fails_(long r, int err, const char *what, int line);
 

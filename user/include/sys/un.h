@@ -9,7 +9,7 @@
 #include <string.h>
 
 // The length of a path address: the family and the path, no NUL.
-#define SUN_LEN(a) \
+#define SUN_LEN(a)                                                \
   ((socklen_t)(__builtin_offsetof(struct sockaddr_un, sun_path) + \
                strlen((a)->sun_path)))
 
