@@ -435,8 +435,8 @@ int sorecv(struct socket *so, int user, uint64 dst, int n, int flags,
       so->error = 0;
       break;
     }
-    if (so->rdshut || so->eof || n == 0)
-      break; // end of stream
+    if (so->rdshut || so->eof || (n == 0 && so->type == SOCK_STREAM))
+      break; // end of stream (a message socket waits for a message)
     if (so->type != SOCK_DGRAM && !connected(so)) {
       err = -ENOTCONN;
       break;

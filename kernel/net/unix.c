@@ -247,6 +247,7 @@ static int unix_connect(struct socket *so, const struct sockaddr *addr, int len,
   if (err < 0)
     return err;
   const struct sockaddr_un *a = (const struct sockaddr_un *)addr;
+  uint64 dl = 0; // SO_SNDTIMEO deadline for waiting on a full backlog
 
   acquire(&unix_lock);
   for (;;) {
@@ -284,11 +285,14 @@ static int unix_connect(struct socket *so, const struct sockaddr *addr, int len,
         err = -EAGAIN;
         break;
       }
-      if (killed(myproc())) {
-        err = -EINTR;
+      // Wait for room, as long as SO_SNDTIMEO allows (EAGAIN after).
+      if (dl == 0 && so->sndtimeo)
+        dl = ticks + so->sndtimeo;
+      int r = sleep_until(&listener->connwait, &unix_lock, dl);
+      if (r == -EINTR || r == -ETIMEDOUT) {
+        err = r == -EINTR ? r : -EAGAIN;
         break;
       }
-      sleep_intr(&listener->connwait, &unix_lock);
       continue; // look again: the listener may be gone
     }
     // The server's end of the connection, queued for accept().
