@@ -4,6 +4,7 @@
 #   make qemu-gdb    the same, QEMU waiting for gdb-multiarch
 #   make test        install what is missing, build, run every test layer
 #   make test-quick  a quick subset for the edit-run loop
+#   make bench       print performance figures (idle host CPU for now)
 #   make             build kernel, user programs and the disk image
 #   make clean
 #
@@ -77,7 +78,7 @@ QEMUOPTS = -machine virt -bios default -kernel $(BUILD)/kernel.elf \
 
 GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 
-.PHONY: all deps qemu qemu-gdb boot boot-gdb test test-quick unit clean check-qemu
+.PHONY: all deps qemu qemu-gdb boot boot-gdb test test-quick bench unit clean check-qemu
 
 # Install missing Debian packages (scripts/deps.sh), then do the work in
 # a sub-make, which finds the toolchain that may have just arrived.
@@ -107,6 +108,11 @@ test: deps
 test-quick: deps
 	@$(MAKE) --no-print-directory all check-qemu
 	@python3 tests/run.py --cpus $(CPUS) quick
+
+# Figures, not tests: printed, never failing (see docs/testing.md).
+bench: deps
+	@$(MAKE) --no-print-directory all check-qemu
+	@python3 tests/bench_idle.py
 
 clean:
 	rm -rf $(BUILD)
