@@ -299,8 +299,10 @@ static int fileexists(const char *path) {
 
 // The cases.
 #include "sockettests_calls.inc"
+#include "sockettests_opts.inc"
 #include "sockettests_data.inc"
 #include "sockettests_wait.inc"
+#include "sockettests_poll.inc"
 #include "sockettests_load.inc"
 
 // ---- the cases, for the runner (testlib) ----------------------------------
