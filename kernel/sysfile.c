@@ -111,6 +111,38 @@ int64 sys_fcntl(void) {
   return -EINVAL;
 }
 
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+// lseek(fd, offset, whence): move a file's offset. Pipes, sockets and
+// devices have none (ESPIPE). Past the end is allowed for reading (it
+// reads end of file); a write there fails (netv6 files have no holes).
+int64 sys_lseek(void) {
+  struct file *f = argfd(0, 0);
+  int64 off = arglong(1);
+  int whence = argint(2);
+  if (f == 0)
+    return -EBADF;
+  if (f->type != FD_INODE)
+    return -ESPIPE;
+  ilock(f->ip);
+  int64 base = whence == SEEK_SET   ? 0
+               : whence == SEEK_CUR ? (int64)f->off
+               : whence == SEEK_END ? (int64)f->ip->size
+                                    : -1;
+  int64 pos = base + off;
+  int err = 0;
+  if (base < 0)
+    err = -EINVAL;
+  else if (pos < 0 || pos > 0xffffffffLL)
+    err = -EINVAL;
+  else
+    f->off = pos;
+  iunlock(f->ip);
+  return err < 0 ? err : pos;
+}
+
 // A byte count argument: negative counts are refused.
 static int argcount(int n) {
   int64 v = arglong(n);

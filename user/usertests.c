@@ -130,6 +130,7 @@ static struct tcase tests[] = {
     {"nxdata", nxdata, 1, 60},
     {"opencreate", opencreate, 1, 60},
     {"offsets", offsets, 1, 60},
+    {"seeks", seeks, 1, 60},
     {"fstats", fstats, 1, 60},
     {"links", links, 1, 60},
     {"unlinkopen", unlinkopen, 1, 60},

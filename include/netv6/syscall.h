@@ -63,6 +63,7 @@
   SYSCALL(dup2, 45)                         \
   SYSCALL(stat, 46)                         \
   SYSCALL(waitpid, 47)                      \
-  SYSCALL(clock_gettime, 48)
+  SYSCALL(clock_gettime, 48)                \
+  SYSCALL(lseek, 49)
 
 #endif

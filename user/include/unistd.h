@@ -27,6 +27,14 @@ int dup(int fd);           // the lowest free descriptor, sharing fd's file
 int dup2(int fd, int nfd); // nfd, closed first if open, sharing fd's file
 int pipe(int fds[2]);      // fds[0] is the read end, fds[1] the write end
 
+// lseek moves fd's offset: to off (SEEK_SET), by off (SEEK_CUR) or
+// to the end plus off (SEEK_END); returns the new offset. Pipes, sockets
+// and devices give ESPIPE.
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+off_t lseek(int fd, off_t off, int whence);
+
 int chdir(const char *path);
 int unlink(const char *path);
 int link(const char *old, const char *new);
