@@ -131,6 +131,7 @@ static struct tcase tests[] = {
     {"opencreate", opencreate, 1, 60},
     {"offsets", offsets, 1, 60},
     {"seeks", seeks, 1, 60},
+    {"streams", streams, 1, 60},
     {"fstats", fstats, 1, 60},
     {"links", links, 1, 60},
     {"unlinkopen", unlinkopen, 1, 60},

@@ -4,7 +4,8 @@
 // hands them to a struct out. An out either fills a caller's buffer and
 // drops what does not fit (snprintf), or fills a small buffer and writes
 // it to a file descriptor whenever it is full (dprintf), so one call of
-// a short printf is one write().
+// a short printf is one write(). For a buffered stream (fopen) the
+// small buffer goes to the stream with fwrite instead.
 //
 // Conversions: d i u x X o c s p %. Flags: - 0 + space #. Field width
 // and precision, either may be *. Length modifiers: hh h l ll z j t.
@@ -23,9 +24,16 @@ struct out {
   size_t total; // bytes produced by the whole call
   int fd;       // >= 0: write buf to fd when full; -1: keep what fits
   int err;      // a write failed
+  FILE *f;      // not NULL: fwrite buf to f instead of writing to fd
 };
 
 static void flush(struct out *o) {
+  if (o->f) {
+    if (fwrite(o->buf, 1, o->len, o->f) != o->len)
+      o->err = 1;
+    o->len = 0;
+    return;
+  }
   size_t off = 0;
   while (off < o->len) {
     int n = write(o->fd, o->buf + off, (int)(o->len - off));
@@ -265,7 +273,7 @@ static void format(struct out *o, const char *fmt, va_list ap) {
 }
 
 int vsnprintf(char *buf, size_t n, const char *fmt, va_list ap) {
-  struct out o = {buf, n, 0, 0, -1, 0};
+  struct out o = {buf, n, 0, 0, -1, 0, NULL};
   format(&o, fmt, ap);
   if (n > 0)
     buf[o.len] = '\0';
@@ -278,13 +286,20 @@ int vsprintf(char *buf, const char *fmt, va_list ap) {
 
 int vdprintf(int fd, const char *fmt, va_list ap) {
   char buf[512];
-  struct out o = {buf, sizeof(buf), 0, 0, fd, 0};
+  struct out o = {buf, sizeof(buf), 0, 0, fd, 0, NULL};
   format(&o, fmt, ap);
   flush(&o);
   return o.err ? -1 : (int)o.total;
 }
 
 int vfprintf(FILE *f, const char *fmt, va_list ap) {
+  if (f->buf) {
+    char buf[128];
+    struct out o = {buf, sizeof(buf), 0, 0, f->fd, 0, f};
+    format(&o, fmt, ap);
+    flush(&o);
+    return o.err ? -1 : (int)o.total; // fwrite set f->err
+  }
   int n = vdprintf(f->fd, fmt, ap);
   if (n < 0)
     f->err = 1;

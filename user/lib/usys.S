@@ -34,4 +34,8 @@ fail:
   .globl name; .type name, @function; name:            \
   li a7, num; ecall; ret; .size name, . - name;
 
+// The exit system call's stub is _exit: it ends the process at once.
+// exit() is C (user/lib/calls.c): it flushes the stdio streams first.
+#define exit _exit
+
 SYSCALL_TABLE(SYSCALL, SYSCALL_RAW)
