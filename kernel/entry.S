@@ -4,14 +4,25 @@
 # device tree; harts started later by sbi_hart_start() enter
 # _entry_secondary with a0 = hart id. Each gets a boot stack of
 # BOOTSTACK bytes in stack0[], tp = hart id, and calls kmain(hartid, boot).
+#
+# Only the first hart to reach _entry boots (an atomic swap on
+# boot_claimed decides). OpenSBI has been seen to send a second hart to
+# _entry when its boot-hart lottery picks a hart other than 0; such a
+# hart must not clear .bss under the boot hart's feet, so it waits,
+# without touching memory, until the boot hart sets boot_done, and then
+# goes on as a secondary hart.
 #include "param.h"
 #define BOOTSTACK 8192
 
 .section .text.entry
 .globl _entry
 _entry:
-  # Only the boot hart runs here, before any other is started:
-  # clear .bss (stack0 is in it, not yet in use).
+  la t0, boot_claimed
+  li t1, 1
+  amoswap.w.aqrl t1, t1, (t0)
+  bnez t1, late
+  # The boot hart, before any other is started: clear .bss (stack0 is
+  # in it, not yet in use).
   la t0, bss_start
   la t1, bss_end
 1:
@@ -22,6 +33,14 @@ _entry:
 2:
   li a1, 1
   j common
+
+late:
+  la t0, boot_done
+3:
+  lw t1, 0(t0)
+  fence r, rw
+  bnez t1, _entry_secondary
+  j 3b                   # (no wfi: nothing is enabled to wake this hart)
 
 .globl _entry_secondary
 _entry_secondary:
@@ -40,6 +59,15 @@ common:
 park:
   wfi
   j park
+
+# Outside .bss: the boot hart clears .bss after claiming the boot.
+.section .data
+.align 2
+boot_claimed:
+  .word 0
+.globl boot_done
+boot_done:
+  .word 0   # set by kmain once the boot hart has set everything up
 
 .section .bss
 .align 4

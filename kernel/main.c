@@ -11,7 +11,7 @@
 #include "net/socket.h"
 
 extern char _entry_secondary[]; // entry.S
-static volatile int boot_done;
+extern volatile int boot_done;  // entry.S (in .data, not cleared)
 
 int ncpus(void) {
   int n = 0;
