@@ -113,34 +113,23 @@ struct rechdr {
   uint32_t alen; // address bytes, which follow the header
 };
 
-// Copy between the ring (at position pos) and kernel memory.
-static void ring_put(struct sockbuf *sb, uint64_t pos, const void *src,
-                     uint32_t n) {
-  const char *s = src;
+// Copy n bytes between the ring, at position pos, and kernel memory at
+// buf: into the ring if put, out of it otherwise.
+static void ring_copy(const struct sockbuf *sb, uint64_t pos, void *buf,
+                      uint32_t n, int put) {
+  char *b = buf;
   while (n > 0) {
     uint32_t run;
     char *p = sb_at(sb, pos, &run);
     if (run > n)
       run = n;
-    for (uint32_t i = 0; i < run; i++)
-      p[i] = s[i];
-    s += run;
-    pos += run;
-    n -= run;
-  }
-}
-
-static void ring_get(const struct sockbuf *sb, uint64_t pos, void *dst,
-                     uint32_t n) {
-  char *d = dst;
-  while (n > 0) {
-    uint32_t run;
-    char *p = sb_at(sb, pos, &run);
-    if (run > n)
-      run = n;
-    for (uint32_t i = 0; i < run; i++)
-      d[i] = p[i];
-    d += run;
+    for (uint32_t i = 0; i < run; i++) {
+      if (put)
+        p[i] = b[i];
+      else
+        b[i] = p[i];
+    }
+    b += run;
     pos += run;
     n -= run;
   }
@@ -160,9 +149,9 @@ int sb_putrec(struct sockbuf *sb, int user, uint64_t src, uint32_t n,
     return err;
   struct rechdr h = {n, alen};
   uint64_t pos = sb->tail;
-  ring_put(sb, pos, &h, sizeof(h));
+  ring_copy(sb, pos, &h, sizeof(h), 1);
   pos += sizeof(h);
-  ring_put(sb, pos, addr, alen);
+  ring_copy(sb, pos, (void *)addr, alen, 1);
   pos += alen;
   for (uint32_t done = 0; done < n;) {
     uint32_t run;
@@ -182,10 +171,10 @@ int sb_getrec(struct sockbuf *sb, int user, uint64_t dst, uint32_t n, int peek,
   if (sb_len(sb) == 0)
     return -EAGAIN;
   struct rechdr h;
-  ring_get(sb, sb->head, &h, sizeof(h));
+  ring_copy(sb, sb->head, &h, sizeof(h), 0);
   uint64_t pos = sb->head + sizeof(h);
   uint32_t acopy = h.alen < *alen ? h.alen : *alen;
-  ring_get(sb, pos, addr, acopy);
+  ring_copy(sb, pos, addr, acopy, 0);
   *alen = h.alen;
   pos += h.alen;
   uint32_t m = n < h.len ? n : h.len;
