@@ -9,6 +9,7 @@ riscv64-unknown-elf-gcc gcc-riscv64-unknown-elf
 riscv64-unknown-elf-ld binutils-riscv64-unknown-elf
 qemu-system-riscv64 qemu-system-misc
 /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin opensbi
+/usr/share/qemu/opensbi-riscv64-generic-fw_dynamic.bin qemu-system-data
 python3 python3
 gcc gcc
 make make
