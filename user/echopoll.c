@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -63,8 +64,17 @@ static int answers(struct sockaddr_un *a, socklen_t len) {
   return 0;
 }
 
-// Bind s to a. A stale socket name in the way (one open() refuses with
-// ENXIO, as it does every socket's name, and nobody answers at) is
+// Is the name at a stale: a socket inode that nobody answers at? (A name
+// that vanished meanwhile counts too: binding again will tell.)
+static int stale(struct sockaddr_un *a, socklen_t len) {
+  struct stat st;
+  if (stat(a->sun_path, &st) < 0)
+    return errno == ENOENT;
+  return S_ISSOCK(st.st_mode) && !answers(a, len);
+}
+
+// Bind s to a. A stale socket name in the way (a socket inode that
+// nobody answers at) is
 // removed; anything else there makes the bind fail. A name that comes
 // or goes meanwhile (another server starting or ending) means a retry.
 static void bindname(int s, struct sockaddr_un *a, socklen_t len) {
@@ -73,12 +83,7 @@ static void bindname(int s, struct sockaddr_un *a, socklen_t len) {
       return;
     if (errno != EADDRINUSE)
       break;
-    int fd = open(a->sun_path, O_RDONLY);
-    if (fd >= 0)
-      close(fd);
-    if (fd >= 0 || (errno != ENXIO && errno != ENOENT) ||
-        (errno == ENXIO && answers(a, len)) ||
-        (unlink(a->sun_path) < 0 && errno != ENOENT)) {
+    if (!stale(a, len) || (unlink(a->sun_path) < 0 && errno != ENOENT)) {
       errno = EADDRINUSE;
       break;
     }

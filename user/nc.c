@@ -91,8 +91,17 @@ static int answers(struct sockaddr_un *a, socklen_t len) {
   return 0;
 }
 
-// bind s to path. A stale socket name there (one open() refuses with
-// ENXIO, as it does every socket's name, and nobody answers at) is
+// Is the name at a stale: a socket inode that nobody answers at? (A name
+// that vanished meanwhile counts too: binding again will tell.)
+static int stale(struct sockaddr_un *a, socklen_t len) {
+  struct stat st;
+  if (stat(a->sun_path, &st) < 0)
+    return errno == ENOENT;
+  return S_ISSOCK(st.st_mode) && !answers(a, len);
+}
+
+// bind s to path. A stale socket name there (a socket inode that
+// nobody answers at) is
 // removed first; any other file is left alone. A name that comes or
 // goes meanwhile (another server starting or ending) means a retry.
 static void bindpath(int s, const char *path) {
@@ -103,12 +112,7 @@ static void bindpath(int s, const char *path) {
       break;
     if (errno != EADDRINUSE || tries == 4)
       fail(path);
-    int fd = open(path, O_RDONLY);
-    if (fd >= 0)
-      close(fd);
-    if (fd >= 0 || (errno != ENXIO && errno != ENOENT) ||
-        (errno == ENXIO && answers(&a, len)) ||
-        (unlink(path) < 0 && errno != ENOENT)) {
+    if (!stale(&a, len) || (unlink(path) < 0 && errno != ENOENT)) {
       errno = EADDRINUSE;
       fail(path);
     }
