@@ -20,7 +20,7 @@
 
 UPROGS += $(addprefix $(BUILD)/user/,usertests forkbomb nullderef \
   socktests xv6compat)
-UPROGS += $(BUILD)/user/sockettests
+UPROGS += $(BUILD)/user/sockettests $(BUILD)/user/sysfuzz
 
 UTESTLIB := $(BUILD)/user/libtest.a
 UTESTLIB_OBJS := $(patsubst user/%.c,$(BUILD)/user/obj/%.o,\

@@ -147,6 +147,7 @@ static struct tcase tests[] = {
     {"badptr", badptr, 1, 120},
     {"badfd", badfd, 1, 60},
     {"badlen", badlen, 1, 60},
+    {"sysfuzz", sysfuzz, 0, 180},
     {"fdexhaust", fdexhaust, 1, 60},
     {"bigfile6m", bigfile6m, 0, 400},
     {"dir300", dir300, 0, 300},
