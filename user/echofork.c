@@ -46,47 +46,12 @@ static void fail(const char *what) {
   exit(1);
 }
 
-// Does a socket of any type answer at a?
-static int answers(struct sockaddr_un *a, socklen_t len) {
-  static const int types[] = {SOCK_STREAM, SOCK_SEQPACKET, SOCK_DGRAM};
-  for (int i = 0; i < 3; i++) {
-    int s = socket(AF_UNIX, types[i], 0);
-    if (s < 0)
-      continue;
-    int r = connect(s, (struct sockaddr *)a, len);
-    close(s);
-    if (r == 0)
-      return 1;
-  }
-  return 0;
-}
-
-// Is the name at a stale: a socket inode that nobody answers at? (A name
-// that vanished meanwhile counts too: binding again will tell.)
-static int stale(struct sockaddr_un *a, socklen_t len) {
-  struct stat st;
-  if (stat(a->sun_path, &st) < 0)
-    return errno == ENOENT;
-  return S_ISSOCK(st.st_mode) && !answers(a, len);
-}
-
-// Bind s to a. A stale socket name in the way (a socket inode that
-// nobody answers at) is
-// removed; anything else there makes the bind fail. A name that comes
-// or goes meanwhile (another server starting or ending) means a retry.
+// Bind s to a, replacing a stale name of an earlier server.
 static void bindname(int s, struct sockaddr_un *a, socklen_t len) {
-  for (int tries = 0; tries < 5; tries++) {
-    if (bind(s, (struct sockaddr *)a, len) == 0)
-      return;
-    if (errno != EADDRINUSE)
-      break;
-    if (!stale(a, len) || (unlink(a->sun_path) < 0 && errno != ENOENT)) {
-      errno = EADDRINUSE;
-      break;
-    }
+  if (bindreplace(s, a, len) < 0) {
+    fprintf(stderr, "echofork: bind %s: %s\n", a->sun_path, strerror(errno));
+    exit(1);
   }
-  fprintf(stderr, "echofork: bind %s: %s\n", a->sun_path, strerror(errno));
-  exit(1);
 }
 
 // The child: echo on s until end of stream. Exit status 0 if all went

@@ -75,48 +75,13 @@ static socklen_t mkaddr(struct sockaddr_un *a, const char *path) {
   return SUN_LEN(a);
 }
 
-// Does a socket of any type answer at a? Used to tell a live name
-// from a stale one.
-static int answers(struct sockaddr_un *a, socklen_t len) {
-  static const int types[] = {SOCK_STREAM, SOCK_SEQPACKET, SOCK_DGRAM};
-  for (int i = 0; i < 3; i++) {
-    int s = socket(AF_UNIX, types[i], 0);
-    if (s < 0)
-      continue;
-    int r = connect(s, (struct sockaddr *)a, len);
-    close(s);
-    if (r == 0)
-      return 1;
-  }
-  return 0;
-}
-
-// Is the name at a stale: a socket inode that nobody answers at? (A name
-// that vanished meanwhile counts too: binding again will tell.)
-static int stale(struct sockaddr_un *a, socklen_t len) {
-  struct stat st;
-  if (stat(a->sun_path, &st) < 0)
-    return errno == ENOENT;
-  return S_ISSOCK(st.st_mode) && !answers(a, len);
-}
-
-// bind s to path. A stale socket name there (a socket inode that
-// nobody answers at) is
-// removed first; any other file is left alone. A name that comes or
-// goes meanwhile (another server starting or ending) means a retry.
+// bind s to path, replacing a stale socket name there (any other file
+// is left alone).
 static void bindpath(int s, const char *path) {
   struct sockaddr_un a;
   socklen_t len = mkaddr(&a, path);
-  for (int tries = 0;; tries++) {
-    if (bind(s, (struct sockaddr *)&a, len) == 0)
-      break;
-    if (errno != EADDRINUSE || tries == 4)
-      fail(path);
-    if (!stale(&a, len) || (unlink(path) < 0 && errno != ENOENT)) {
-      errno = EADDRINUSE;
-      fail(path);
-    }
-  }
+  if (bindreplace(s, &a, len) < 0)
+    fail(path);
   bound = path;
 }
 

@@ -312,6 +312,7 @@ static struct tcase cases[] = {
     {"socketpair", sockpair, 1, 60},
     {"bind", bindcalls, 1, 60},
     {"bindnames", bindnames, 1, 60},
+    {"bindstale", bindstale, 1, 60},
     {"bindrace", bindrace, 1, 60},
     {"opensock", opensock, 1, 60},
     {"sockstat", sockstat, 1, 60},

@@ -13,4 +13,10 @@
   ((socklen_t)(__builtin_offsetof(struct sockaddr_un, sun_path) + \
                strlen((a)->sun_path)))
 
+// netv6's helper for servers: bind s to the path in a, first removing a
+// stale socket name left there by an earlier server (a socket inode that
+// nobody answers at). Any other file, or a live socket, at the path
+// gives -1 and EADDRINUSE; other bind errors as bind gives them.
+int bindreplace(int s, const struct sockaddr_un *a, socklen_t len);
+
 #endif
