@@ -132,13 +132,20 @@ int64 sys_socketpair(void) {
   return 0;
 }
 
-int64 sys_bind(void) {
+// The (fd, addr, len) arguments of bind and connect: the socket file in
+// *fp and the address copied into *a. Returns the address length or
+// -errno.
+static int sockaddrargs(struct file **fp, struct sockaddr_storage *a) {
   int err;
-  struct file *f = argsock(0, &err);
-  if (f == 0)
+  if ((*fp = argsock(0, &err)) == 0)
     return err;
+  return argaddrin(1, 2, a);
+}
+
+int64 sys_bind(void) {
+  struct file *f;
   struct sockaddr_storage a;
-  int len = argaddrin(1, 2, &a);
+  int len = sockaddrargs(&f, &a);
   if (len < 0)
     return len;
   return sobind(f->sock, (struct sockaddr *)&a, len);
@@ -199,12 +206,9 @@ int64 sys_accept4(void) {
 }
 
 int64 sys_connect(void) {
-  int err;
-  struct file *f = argsock(0, &err);
-  if (f == 0)
-    return err;
+  struct file *f;
   struct sockaddr_storage a;
-  int len = argaddrin(1, 2, &a);
+  int len = sockaddrargs(&f, &a);
   if (len < 0)
     return len;
   return soconnect(f->sock, (struct sockaddr *)&a, len, f->flags & O_NONBLOCK);
