@@ -43,7 +43,7 @@ KOBJS := $(patsubst kernel/%,$(BUILD)/kernel/%.o,$(basename $(KSRCS)))
 # entry.o must come first: it holds _entry at 0x80200000.
 KOBJS := $(BUILD)/kernel/entry.o $(filter-out $(BUILD)/kernel/entry.o,$(KOBJS))
 
-all: $(BUILD)/kernel.elf $(BUILD)/fs.img
+all: $(BUILD)/kernel.elf $(BUILD)/fs.img $(BUILD)/testpanic/kernel.elf
 
 $(BUILD)/kernel/%.o: kernel/%.c
 	@mkdir -p $(@D)
@@ -58,6 +58,21 @@ $(BUILD)/kernel.elf: $(KOBJS) kernel/kernel.ld
 	$(OBJDUMP) -S $@ > $(BUILD)/kernel.asm
 
 -include $(KOBJS:.o=.d)
+
+# The harness's test kernel (tests/test_harness.py): the normal objects
+# but a system-call dispatcher built with NETV6_TEST_PANIC, which panics
+# on request (netv6/panic.h). Never booted by make qemu.
+TPDIR := $(BUILD)/testpanic
+TPOBJS := $(patsubst $(BUILD)/kernel/syscall.o,$(TPDIR)/syscall.o,$(KOBJS))
+
+$(TPDIR)/syscall.o: kernel/syscall.c
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -DNETV6_TEST_PANIC -c -o $@ $<
+
+$(TPDIR)/kernel.elf: $(TPOBJS) kernel/kernel.ld
+	$(LD) -z max-page-size=4096 -T kernel/kernel.ld -o $@ $(TPOBJS)
+
+-include $(TPDIR)/syscall.d
 
 include user/user.mk
 include mkfs/mkfs.mk

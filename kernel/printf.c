@@ -4,6 +4,7 @@
 // Output goes through consputc(), which writes synchronously, so
 // printf works in interrupt handlers and before interrupts are on.
 #include <stdarg.h>
+#include <netv6/panic.h>
 #include "types.h"
 #include "param.h"
 #include "riscv.h"
@@ -103,7 +104,7 @@ void printf(const char *fmt, ...) {
 void panic(const char *fmt, ...) {
   va_list ap;
   pr.locking = 0;
-  printf("\npanic (hart %d): ", (int)r_tp());
+  printf("\n" PANIC_LINE_FMT, (int)r_tp());
   va_start(ap, fmt);
   vprintf(fmt, ap);
   va_end(ap);

@@ -5,6 +5,7 @@
 // its arguments, calls the function that does the work, and returns
 // a value >= 0 or -errno.
 #include <netv6/syscall.h>
+#include <netv6/panic.h>
 #include "types.h"
 #include "param.h"
 #include "memlayout.h"
@@ -54,6 +55,12 @@ void syscall(void) {
   struct proc *p = myproc();
   uint64 num = p->trapframe->x[REG_A7];
   int64 ret;
+#ifdef NETV6_TEST_PANIC
+  // Only in the harness's test kernel (see netv6/panic.h), never in
+  // the normal build: a panic on request, to prove it is noticed.
+  if (num == SYS_TESTPANIC)
+    panic("test panic requested by pid %d", p->pid);
+#endif
   if (num < NELEM(syscalls) && syscalls[num])
     ret = syscalls[num]();
   else

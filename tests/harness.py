@@ -22,7 +22,8 @@ the next prompt, with "\\r\\n" turned into "\\n". Output that does not end
 in a newline therefore runs into the prompt and is not recognised; tests
 print whole lines.
 
-Environment: CPUS (default 3), QEMU (default qemu-system-riscv64),
+Environment: CPUS (default 3), QEMU (default qemu-system-riscv64; Guest's
+qemu= argument wins, which tests/test_harness.py uses for a fake),
 NETV6_TIMEOUT_SCALE (multiplies every timeout, default 1),
 NETV6_KEEP_LOGS=1 (keep transcripts of passing runs too).
 
@@ -56,8 +57,35 @@ PROMPT = "$ "
 # A prompt is "$ " at the start of the output or just after a newline
 # (a look-behind, so a search that starts right after the newline works).
 PROMPT_RE = re.compile(r"(?:(?<=\n)|\A)\$ ")
+PANIC_HEADER = os.path.join(ROOT, "include", "netv6", "panic.h")
+
+
+def panic_regex(header=PANIC_HEADER):
+    """The pattern of the kernel's panic line, built from PANIC_LINE_FMT in
+    include/netv6/panic.h, the definition kernel/printf.c prints with
+    (so the two cannot drift apart). Matches the whole line; group 1 is
+    the message."""
+    with open(header) as f:
+        m = re.search(r'#define\s+PANIC_LINE_FMT\s+"((?:[^"\\]|\\.)*)"',
+                      f.read())
+    if not m:
+        raise RuntimeError("no PANIC_LINE_FMT in %s" % header)
+    fmt = m.group(1)
+    if not re.fullmatch(r"(?:[^%]|%[ds])*", fmt) or "\\" in fmt:
+        raise RuntimeError("PANIC_LINE_FMT %r: only %%d and %%s are understood"
+                           % fmt)
+    parts = re.split(r"(%[ds])", fmt)
+    rx = "".join({"%d": r"\d+", "%s": r".*?"}.get(p, re.escape(p))
+                 for p in parts)
+    # kernel/printf.c starts the line with "\n", so it follows a newline
+    # even when it cuts into a half-written line.
+    return re.compile(r"\n(" + rx + r"[^\r\n]*)")
+
+
 # Console text that means the kernel is dead: stop waiting at once.
-PANIC_RE = re.compile(r"\bpanic: ")
+PANIC_RE = panic_regex()
+# How long to keep reading after a panic line, for its backtrace.
+PANIC_DRAIN = 1.0
 TAIL_LINES = 40
 
 
@@ -160,7 +188,8 @@ class Guest:
     """One QEMU running netv6 on a private copy of a disk image."""
 
     def __init__(self, image=None, kernel=None, cpus=None, memory="128M",
-                 extra_args=(), name="guest", boot_timeout=60):
+                 extra_args=(), name="guest", boot_timeout=60, qemu=None):
+        self.qemu = qemu or os.environ.get("QEMU", "qemu-system-riscv64")
         self.image = image or IMAGE
         self.kernel = kernel or KERNEL
         self.cpus = int(cpus or os.environ.get("CPUS", "3"))
@@ -179,6 +208,9 @@ class Guest:
         self.banner = ""
         self.failed = False
         self.exited = False
+        self.panic = None     # the kernel's panic line, once seen
+        self._panic_at = None  # where in buf it starts
+        self._panic_scan = 0  # _check_panic has looked at buf[:this]
         self._dec = codecs.getincrementaldecoder("utf-8")(errors="replace")
 
     @property
@@ -207,8 +239,7 @@ class Guest:
     # ---- life cycle ------------------------------------------------------
 
     def command(self, disk):
-        qemu = os.environ.get("QEMU", "qemu-system-riscv64")
-        return [qemu, "-machine", "virt", "-bios", "default",
+        return [self.qemu, "-machine", "virt", "-bios", "default",
                 "-m", self.memory, "-smp", str(self.cpus), "-nographic",
                 "-global", "virtio-mmio.force-legacy=false",
                 "-kernel", self.kernel,
@@ -335,7 +366,32 @@ class Guest:
         if self.logf:
             self.logf.write(text)
             self.logf.flush()
+        self._check_panic()
         return True
+
+    def _check_panic(self):
+        """Notice the kernel's panic line as soon as it arrives: set
+        self.panic (the line) and self._panic_at (where it starts in buf),
+        after reading on for PANIC_DRAIN seconds so that the transcript
+        has the message and backtrace. _wait still takes what arrived
+        before the panic, then fails with it; nothing waits longer."""
+        if self.panic is not None:
+            return
+        base = max(self._panic_scan - 80, 0)  # a line cut between reads
+        m = PANIC_RE.search(self._since(base))
+        self._panic_scan = self._len
+        if not m:
+            return
+        self._panic_at = base + m.start()
+        self.panic = m.group(1)
+        self._drain(PANIC_DRAIN)
+        m = PANIC_RE.search(self._since(self._panic_at))  # the whole line
+        if m:
+            self.panic = m.group(1).strip()
+
+    def _panic_error(self, what):
+        self._error("kernel panic: %s (while waiting for %s)"
+                    % (self.panic, what))
 
     def _wait(self, regex, timeout, what, start=None, window=None):
         """Search regex in buf from start; returns a match whose start()
@@ -356,11 +412,10 @@ class Guest:
             base = max(scan - 1, 0)
             text = self._since(base)
             m = regex.search(text, scan - base)
-            if m:
+            if m and (self.panic is None or base + m.start() < self._panic_at):
                 return _Match(m, base)
-            if PANIC_RE.search(text, max(0, scan - base - 16)):
-                self._drain(1.0)  # collect the rest of the panic message
-                self._error("kernel panic while waiting for %s" % what)
+            if self.panic is not None:
+                self._panic_error(what)
             if window is not None:
                 scan = max(start, self._len - window)
             try:
@@ -377,7 +432,11 @@ class Guest:
         the failure tail."""
         keep = 65536
         if end > 4 * keep:
-            self.buf = self.buf[end - keep:]
+            drop = end - keep
+            self.buf = self.buf[drop:]
+            self._panic_scan = max(0, self._panic_scan - drop)
+            if self._panic_at is not None:
+                self._panic_at -= drop
             end = keep
         self.pos = end
 
@@ -453,6 +512,9 @@ class Guest:
         try:
             while True:
                 self._read(deadline)
+                if self.panic is not None:
+                    raise GuestError("kernel panic: %s (after halt)"
+                                     % self.panic)
                 if time.monotonic() >= deadline:
                     raise GuestError("QEMU still running %gs after halt"
                                      % (timeout * scale()))

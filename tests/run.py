@@ -10,12 +10,15 @@
     python3 tests/run.py sockettests:accept        # one BSD socket case
 
 Suites:
-    all              style unit boot usertests socktests sockettests
-    quick            style unit boot-quick usertests-quick socktests-quick
-                     sockettests-quick
+    all              style unit harness boot usertests socktests sockettests
+    quick            style unit harness boot-quick usertests-quick
+                     socktests-quick sockettests-quick
     style            the C sources match .clang-format (one case)
     unit             each command of UNIT_COMMANDS; parses Check's summary
                      "NN%: Checks: N, Failures: F, Errors: E"
+    harness          tests/test_harness.py: the harness and this runner
+                     tested on a kernel that really panics and on recorded
+                     transcripts (panic, hang, silence, a suite cut short)
     boot             tests/test_boot.py (console end-to-end cases)
     boot-quick       the same without its slow cases (test_boot.py -q)
     usertests        boots a guest and runs `usertests` (the full suite)
@@ -34,11 +37,15 @@ Every case prints `PASS suite/case` or `FAIL suite/case: reason`, every
 suite a line `suite NAME: N passed, N failed`, and the run ends with
 exactly one line `N passed, N failed`. Exit status 1 if anything failed.
 
-In-guest protocol (user/usertests.c, user/socktests.c): `START case`
-before each case, then `PASS case` or `FAIL case: why`, and finally
-`PROGRAM: N passed, N failed`. A guest that crashes or hangs counts as
-one failure for the case that was started and did not finish; the final
-line missing or disagreeing with the per-case lines is a failure too.
+In-guest protocol (user/testlib, used by every in-guest suite): first
+`PROGRAM: starting N cases: NAME...` (the leak check "leaks" is one),
+then `START case` before each case, `PASS case` or `FAIL case: why`
+after it, and finally `PROGRAM: N passed, N failed`. A guest that
+panics, crashes or hangs is a failure of the case that was running, and
+every announced case that never reported is a failure "did not run"; the
+plan or final line missing, or the final line disagreeing with the
+per-case lines, is a failure too. A kernel panic is noticed at once
+(tests/harness.py), not at a timeout.
 """
 
 import os
@@ -206,6 +213,10 @@ def run_script(t, argv, timeout):
         t.bad(os.path.basename(argv[1]), "ran no cases")
 
 
+def run_harness(t):
+    run_script(t, [sys.executable, os.path.join(HERE, "test_harness.py")], 600)
+
+
 def run_boot(t, quick=False):
     argv = [sys.executable, os.path.join(HERE, "test_boot.py")]
     run_script(t, argv + (["-q"] if quick else []), 1800)
@@ -214,23 +225,37 @@ def run_boot(t, quick=False):
 # ---- in-guest suites -----------------------------------------------------
 
 def ut_line(prog):
-    """The lines of an in-guest suite's protocol, and the next prompt."""
+    """The lines of an in-guest suite's protocol, and the next prompt.
+    Groups: 1-3 a case line (START/PASS/FAIL, case, why); 4-5 the final
+    line's counts; 6 a prompt; 7-8 the plan line's count and names."""
+    p = re.escape(prog)
     return re.compile(r"(?m)^(START|PASS|FAIL) (\S+?)(?:: ([^\r\n]*))?\r?\n"
-                      r"|^" + re.escape(prog) + r": (\d+) passed, (\d+) failed\r?\n"
-                      r"|^(\$) ")
+                      r"|^" + p + r": (\d+) passed, (\d+) failed\r?\n"
+                      r"|^(\$) "
+                      r"|^" + p + r": starting (\d+) cases?:([^\r\n]*)\r?\n")
 
 
-def run_usertests(t, args, mode, prog="usertests"):
+def run_usertests(t, args, mode, prog="usertests", guest=None,
+                  step=USERTESTS_STEP, limit=None):
     """Boot a guest, run `prog args` (an in-guest suite: usertests,
-    socktests) and count its per-case lines."""
+    socktests) and count its per-case lines.
+
+    The suite announces its cases first ("PROG: starting N cases: a b");
+    every announced case that never reports, because the guest panicked,
+    hung or stopped, is a failure "did not run". guest (a function that
+    returns an unstarted harness.Guest), step and limit (seconds) are
+    for tests/test_harness.py, which replays recorded transcripts."""
     cmd = prog + ("" if not args else " " + args)
-    limit = GUEST_SUITES[prog][mode]
+    limit = GUEST_SUITES[prog][mode] if limit is None else limit
     line = ut_line(prog)
     started = None
     final = None
+    plan = None  # the announced case names, in order
+    done = set()  # the cases that reported a result
     counted = Tally(t.suite)  # what the per-case lines said
+    guest = guest or (lambda: Guest(name=t.suite.replace(":", "-")))
     try:
-        with Guest(name=t.suite.replace(":", "-")) as g:
+        with guest() as g:
             deadline = time.monotonic() + limit * harness.scale()
             g.send(cmd + "\n")
             g.expect(re.escape(cmd) + r"\r?\n", 30)
@@ -238,21 +263,27 @@ def run_usertests(t, args, mode, prog="usertests"):
                 left = (deadline - time.monotonic()) / harness.scale()
                 if left <= 0:
                     g._error("suite took longer than %ds" % limit)
-                m = g.expect(line, min(USERTESTS_STEP, left),
-                             "the next result line")
+                m = g.expect(line, min(step, left), "the next result line")
                 if m.group(6):
                     g._error("%s ended without its final line" % prog)
-                if m.group(4) is not None:
+                if m.group(7) is not None:
+                    plan = m.group(8).split()
+                    if len(plan) != int(m.group(7)):
+                        t.bad("plan", "%s announced %s cases but named %d"
+                              % (prog, m.group(7), len(plan)))
+                elif m.group(4) is not None:
                     final = (int(m.group(4)), int(m.group(5)))
                 elif m.group(1) == "START":
                     started = m.group(2)
                 elif m.group(1) == "PASS":
                     t.ok(m.group(2))
                     counted.passed += 1
+                    done.add(m.group(2))
                     started = None
                 else:
                     t.bad(m.group(2), m.group(3) or "failed")
                     counted.failed += 1
+                    done.add(m.group(2))
                     started = None
             g.prompt(60)
             if final != (counted.passed, counted.failed):
@@ -264,14 +295,25 @@ def run_usertests(t, args, mode, prog="usertests"):
     except GuestError as e:
         t.bad(started or prog, "%s%s" % (
             "guest died or hung in this case: " if started else "", e))
+        if started:
+            done.add(started)
+    if plan is None:
+        t.bad("plan", "%s never announced its cases" % prog)
+        return
+    missing = [c for c in plan if c not in done]
+    for c in missing:
+        t.bad(c, "did not run")
+    if missing:
+        print("%s: %d did not run" % (t.suite, len(missing)), flush=True)
 
 
 # ---- main ------------------------------------------------------------------
 
 # Names that stand for several suites.
 ALIASES = {
-    "all": ["style", "unit", "boot", "usertests", "socktests", "sockettests"],
-    "quick": ["style", "unit", "boot-quick", "usertests-quick",
+    "all": ["style", "unit", "harness", "boot", "usertests", "socktests",
+            "sockettests"],
+    "quick": ["style", "unit", "harness", "boot-quick", "usertests-quick",
               "socktests-quick", "sockettests-quick"],
 }
 
@@ -281,6 +323,8 @@ def suites(name):
         return run_style
     if name == "unit":
         return run_unit
+    if name == "harness":
+        return run_harness
     if name == "boot":
         return run_boot
     if name == "boot-quick":

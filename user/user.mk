@@ -25,7 +25,7 @@ ULIBC_OBJS := $(patsubst user/lib/%,$(BUILD)/user/obj/lib/%.o,\
 ULIBC := $(BUILD)/user/libc.a
 
 UPROGS += $(addprefix $(BUILD)/user/,\
-  init sh ls cat echo grep wc mkdir rm ln kill halt socktest date)
+  init sh ls cat echo grep wc mkdir rm ln kill halt socktest date testpanic)
 # BSD sockets: netcat, echo servers and their checking client, and
 # textbook POSIX examples (usrv/ucli stream, udgram, upoll).
 UPROGS += $(addprefix $(BUILD)/user/,\

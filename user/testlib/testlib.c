@@ -336,6 +336,28 @@ static struct tcase *lookup(struct suite *s, const char *name) {
   return 0;
 }
 
+// chosen says whether case t runs, given the case names asked for
+// (none: all, or the quick ones with -q).
+static int chosen(struct tcase *t, int argc, char *argv[], int quick) {
+  int yes = argc == 0 ? !quick || t->quick : 0;
+  for (int j = 0; j < argc; j++)
+    yes |= strcmp(argv[j], t->name) == 0;
+  return yes;
+}
+
+// announce prints the plan line, every case that will run and the leak
+// check, so that the runner can count the ones that never report.
+static void announce(struct suite *s, int argc, char *argv[], int quick) {
+  int n = 1; // the leak check
+  for (int i = 0; i < s->ncases; i++)
+    n += chosen(&s->cases[i], argc, argv, quick);
+  printf("%s: starting %d cases:", s->name, n);
+  for (int i = 0; i < s->ncases; i++)
+    if (chosen(&s->cases[i], argc, argv, quick))
+      printf(" %s", s->cases[i].name);
+  printf(" leaks\n");
+}
+
 int runsuite(struct suite *s, int argc, char *argv[]) {
   int quick = 0;
   cur = s;
@@ -356,7 +378,7 @@ int runsuite(struct suite *s, int argc, char *argv[]) {
     return 1;
   }
   snprintf(whypath, sizeof(whypath), "%s/why", s->dir);
-  printf("%s: starting\n", s->name);
+  announce(s, argc, argv, quick);
   if (s->flags & T_WHYFILE) { // made before the leak check's first look
     int fd = open(whypath, O_CREAT | O_TRUNC | O_WRONLY);
     if (fd >= 0)
@@ -366,14 +388,9 @@ int runsuite(struct suite *s, int argc, char *argv[]) {
     s->warmup();
   struct sysinfo before;
   int have = sysinfo(&before) == 0;
-  for (int i = 0; i < s->ncases; i++) {
-    struct tcase *t = &s->cases[i];
-    int chosen = argc == 0 ? !quick || t->quick : 0;
-    for (int j = 0; j < argc; j++)
-      chosen |= strcmp(argv[j], t->name) == 0;
-    if (chosen)
-      runcase(t);
-  }
+  for (int i = 0; i < s->ncases; i++)
+    if (chosen(&s->cases[i], argc, argv, quick))
+      runcase(&s->cases[i]);
   if (have)
     leakcheck(&before);
   else

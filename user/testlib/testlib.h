@@ -7,7 +7,7 @@
 // takes `[-q] [case...]`, runs each chosen case in a forked child inside
 // the scratch directory under a watchdog, then the leak check, and
 // prints what tests/run.py parses:
-//   NAME: starting
+//   NAME: starting N cases: a b ... leaks   the plan: what will run
 //   START case                      before each case
 //   PASS case  |  FAIL case: why    after it (the leak check is "leaks")
 //   NAME: N passed, M failed        at the end
