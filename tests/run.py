@@ -168,6 +168,11 @@ def run_style(t):
 CASE_LINE = re.compile(r"^(PASS|FAIL) (\S+?)(?:: (.*))?$")
 
 
+# A host test script (tests/test_boot.py, tests/test_harness.py) prints
+# `PLAN case...` first, then `PASS case` or `FAIL case: why` per case;
+# planned cases that never report are failures "did not run".
+
+
 def run_script(t, argv, timeout):
     try:
         p = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE,
@@ -178,6 +183,8 @@ def run_script(t, argv, timeout):
         t.bad(os.path.basename(argv[1]), str(e))
         return
     results = 0
+    plan = None
+    done = set()
     deadline = time.monotonic() + timeout * harness.scale()
     try:
         for line in p.stdout:
@@ -189,8 +196,12 @@ def run_script(t, argv, timeout):
             elif m:
                 t.bad(m.group(2), m.group(3) or "failed")
                 results += 1
+            elif line.startswith("PLAN ") and plan is None:
+                plan = line.split()[1:]
             else:
                 print(line, flush=True)
+            if m:
+                done.add(m.group(2))
             if time.monotonic() > deadline:
                 break
         p.wait(timeout=max(1, deadline - time.monotonic()))
@@ -211,6 +222,14 @@ def run_script(t, argv, timeout):
               "exit status %d with no failing case" % p.returncode)
     elif results == 0 and p.returncode == 0:
         t.bad(os.path.basename(argv[1]), "ran no cases")
+    if plan is None:
+        t.bad(os.path.basename(argv[1]), "printed no PLAN line")
+        return
+    missing = [c for c in plan if c not in done]
+    for c in missing:
+        t.bad(c, "did not run")
+    if missing:
+        print("%s: %d did not run" % (t.suite, len(missing)), flush=True)
 
 
 def run_harness(t):

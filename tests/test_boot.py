@@ -217,6 +217,7 @@ def main(argv):
         print("unknown case(s): %s; cases: %s" % (" ".join(bad), " ".join(names)))
         return 2
     chosen = [(n, f) for n, f in CASES if not argv or n in argv]
+    print("PLAN %s" % " ".join(n for n, _ in chosen), flush=True)
     ctx = Context()
     failed = 0
     try:

@@ -19,9 +19,11 @@ runner (tests/harness.py, tests/run.py) say so, quickly and precisely:
                   hung guest, a guest that prints nothing, a suite that
                   stops half-way, QEMU dying half-way, and a final line
                   that disagrees with the cases
+    scriptcut     a host test script that dies early: the rest of its
+                  PLAN did not run
 
-Prints `PASS name` or `FAIL name: reason` per case (the protocol of
-tests/test_boot.py); exits 1 if any failed.
+Prints `PLAN case...` first, then `PASS name` or `FAIL name: reason` per
+case (the protocol of tests/test_boot.py); exits 1 if any failed.
 
     python3 tests/test_harness.py [-l] [CASE...]
 """
@@ -290,6 +292,28 @@ def case_replaybadtotal():
     check(t.failed == 1, "%d failures, want 1" % t.failed)
 
 
+def case_scriptcut():
+    # A host test script (the protocol of test_boot.py) that dies after
+    # its first case: the rest of its plan did not run.
+    script = ("import sys\nprint('PLAN one two three', flush=True)\n"
+              "print('PASS one', flush=True)\nsys.exit(3)\n")
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+        f.write(script)
+    t = run.Tally("script")
+    try:
+        with quiet() as out:
+            run.run_script(t, [sys.executable, f.name], 60)
+    finally:
+        os.unlink(f.name)
+    text = out.getvalue()
+    for c in ("two", "three"):
+        check("FAIL script/%s: did not run" % c in text,
+              "case %s not reported as did not run:\n%s" % (c, text))
+    check(t.passed == 1, "%d passed, want 1" % t.passed)
+    check(t.failed == 3, "%d failed, want 3 (exit status, two, three)"
+          % t.failed)
+
+
 CASES = [(n[5:], f) for n, f in sorted(globals().items())
          if n.startswith("case_")]
 
@@ -304,9 +328,9 @@ def main(argv):
         print("unknown case(s): %s; cases: %s" % (" ".join(bad), " ".join(names)))
         return 2
     failed = 0
-    for name, fn in CASES:
-        if argv and name not in argv:
-            continue
+    chosen = [(n, f) for n, f in CASES if not argv or n in argv]
+    print("PLAN %s" % " ".join(n for n, _ in chosen), flush=True)
+    for name, fn in chosen:
         try:
             fn()
             print("PASS %s" % name, flush=True)
