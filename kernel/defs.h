@@ -191,6 +191,7 @@ const char *syscallname(uint64 num);
 
 // sysfile.c
 int fdalloc(struct file *f, int fdflags);
+int kunlink(const char *path);
 struct inode *icreate(const char *path, short type, short major, short minor,
                       int excl, int *err);
 void closeonexec(struct proc *p);

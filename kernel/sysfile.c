@@ -238,10 +238,18 @@ bad:
 
 // unlink(path): remove a name; a directory only if it is empty.
 int64 sys_unlink(void) {
-  char path[MAXPATH], name[DIRSIZ + 1];
+  char path[MAXPATH];
   int err;
   if ((err = argstr(0, path, MAXPATH)) < 0)
     return err;
+  return kunlink(path);
+}
+
+// Remove the name path (a directory only if it is empty), in a
+// transaction of its own. Returns 0 or -errno.
+int kunlink(const char *path) {
+  char name[DIRSIZ + 1];
+  int err;
   begin_op();
   struct inode *dp = nameiparent(path, name, &err);
   if (dp == 0) {

@@ -36,6 +36,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <netv6.h>
 #include <netv6/fs.h>
 #include <poll.h>
@@ -304,6 +305,7 @@ static int fileexists(const char *path) {
 #include "sockettests_wait.inc"
 #include "sockettests_poll.inc"
 #include "sockettests_load.inc"
+#include "sockettests_core.inc"
 
 // ---- the cases, for the runner (testlib) ----------------------------------
 
@@ -359,6 +361,10 @@ static struct tcase cases[] = {
     {"stream1m", stream1m, 0, 180},
     {"enobufs", enobufs, 0, 120},
     {"enfile", enfile, 0, 120},
+    {"protoopts", protoopts, 1, 60},
+    {"polloutmsg", polloutmsg, 1, 60},
+    {"sndlowat", sndlowat, 1, 60},
+    {"bindconnrace", bindconnrace, 1, 60},
     {"nc", ncprog, 0, 120},
     {"echopoll", echopollprog, 0, 180},
 };

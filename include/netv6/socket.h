@@ -49,6 +49,7 @@
 #define SO_RCVBUF 8
 #define SO_KEEPALIVE 9
 #define SO_LINGER 13
+#define SO_SNDLOWAT 19
 #define SO_RCVTIMEO 20
 #define SO_SNDTIMEO 21
 #define SO_ACCEPTCONN 30

@@ -135,6 +135,11 @@ static void ring_copy(const struct sockbuf *sb, uint64_t pos, void *buf,
   }
 }
 
+uint32_t sb_recsize(uint32_t n, uint32_t alen) {
+  uint64_t need = sizeof(struct rechdr) + (uint64_t)alen + n;
+  return need > UINT32_MAX ? UINT32_MAX : (uint32_t)need;
+}
+
 int sb_putrec(struct sockbuf *sb, int user, uint64_t src, uint32_t n,
               const void *addr, uint32_t alen) {
   if (alen > SB_MAXADDR)

@@ -54,6 +54,8 @@ void sb_free(struct sockbuf *sb);
 // address addr (alen bytes, at most SB_MAXADDR). Returns 0, -EAGAIN (no
 // room now), -EMSGSIZE (it could never fit), -EFAULT or -ENOBUFS.
 #define SB_MAXADDR 110
+// The room a message of n bytes with an alen-byte address takes.
+uint32_t sb_recsize(uint32_t n, uint32_t alen);
 int sb_putrec(struct sockbuf *sb, int user, uint64_t src, uint32_t n,
               const void *addr, uint32_t alen);
 // Take the first message: copy up to n bytes of it to dst and its

@@ -20,17 +20,18 @@ static struct {
   struct spinlock own[NSOCKET]; // per-socket locks for protocols without one
 } socktable;
 
-static const struct protosw *const protocols[] = {
-    &unix_stream_proto,
-    &unix_dgram_proto,
-    &unix_seqpacket_proto,
+// The families. Each brings its protocols and an init call.
+static const struct domain *const domains[] = {
+    &unix_domain,
 };
 
 void sockinit(void) {
   initlock(&socktable.lock, "socktable");
   for (int i = 0; i < NSOCKET; i++)
     initlock(&socktable.own[i], "socket");
-  unixinit();
+  for (uint i = 0; i < NELEM(domains); i++)
+    if (domains[i]->init)
+      domains[i]->init();
 }
 
 // Glue for sockbuf.c.
@@ -43,16 +44,28 @@ int sb_copyout(int user, uint64 dst, const void *src, uint32 n) {
 void *sb_page_alloc(void) { return kalloc(); }
 void sb_page_free(void *page) { kfree(page); }
 
-static const struct protosw *findproto(int family, int type, int *err) {
-  int known = 0;
-  for (uint i = 0; i < NELEM(protocols); i++) {
-    if (protocols[i]->family != family)
-      continue;
-    known = 1;
-    if (protocols[i]->type == type)
-      return protocols[i];
+// The protocol for (family, type, protocol); protocol 0 picks the
+// family's default for the type. 0 with *err = -EAFNOSUPPORT (no such
+// family), -ESOCKTNOSUPPORT (no such type in it) or -EPROTONOSUPPORT.
+static const struct protosw *findproto(int family, int type, int protocol,
+                                       int *err) {
+  const struct domain *d = 0;
+  for (uint i = 0; i < NELEM(domains); i++)
+    if (domains[i]->family == family)
+      d = domains[i];
+  if (d == 0) {
+    *err = -EAFNOSUPPORT;
+    return 0;
   }
-  *err = known ? -ESOCKTNOSUPPORT : -EAFNOSUPPORT;
+  *err = -ESOCKTNOSUPPORT;
+  for (int i = 0; i < d->nprotos; i++) {
+    const struct protosw *pr = d->protos[i];
+    if (pr->type != type)
+      continue;
+    if (protocol == 0 || protocol == pr->protocol)
+      return pr;
+    *err = -EPROTONOSUPPORT;
+  }
   return 0;
 }
 
@@ -71,6 +84,7 @@ static struct socket *slot_alloc(const struct protosw *pr) {
       so->state = SS_NEW;
       so->sndchan = &so->sndwait;
       so->sndbuf = SB_DEFAULT;
+      so->sndlowat = 1;
       sb_init(&so->rcv, SB_DEFAULT);
       release(&socktable.lock);
       return so;
@@ -88,10 +102,11 @@ static void slot_free(struct socket *so) {
 }
 
 // A new socket of the given family and type, with one reference.
-// Returns 0, -EAFNOSUPPORT, -ESOCKTNOSUPPORT or -ENOBUFS (table full).
-int socreate(int family, int type, struct socket **sop) {
+// Returns 0, -EAFNOSUPPORT, -ESOCKTNOSUPPORT, -EPROTONOSUPPORT or
+// -ENOBUFS (table full).
+int socreate(int family, int type, int protocol, struct socket **sop) {
   int err;
-  const struct protosw *pr = findproto(family, type, &err);
+  const struct protosw *pr = findproto(family, type, protocol, &err);
   if (pr == 0)
     return err;
   struct socket *so = slot_alloc(pr);
@@ -108,17 +123,23 @@ int socreate(int family, int type, struct socket **sop) {
   return 0;
 }
 
-// The same, for a protocol that holds its lock (*so->lk) already: a
-// socket made for an incoming connection.
+// The same, for a protocol that holds its own lock (the listener's
+// *so->lk) already: a socket made for an incoming connection. A new
+// socket with a lock of its own is locked for attach like any other.
 int soalloc_locked(int family, int type, struct socket **sop) {
   int err;
-  const struct protosw *pr = findproto(family, type, &err);
+  const struct protosw *pr = findproto(family, type, 0, &err);
   if (pr == 0)
     return err;
   struct socket *so = slot_alloc(pr);
   if (so == 0)
     return -ENOBUFS; // the system's socket limit
-  if ((err = pr->attach(so)) < 0) {
+  if (pr->lock == 0)
+    acquire(so->lk);
+  err = pr->attach(so);
+  if (pr->lock == 0)
+    release(so->lk);
+  if (err < 0) {
     slot_free(so);
     return err;
   }
@@ -154,19 +175,44 @@ void sowakeup_all(struct socket *so) {
   pollnotify();
 }
 
-// Two sockets connected to each other (socketpair).
-int sopair(int family, int type, struct socket **a, struct socket **b) {
-  int err = socreate(family, type, a);
+// A protocol reports an error that arrived on its own (an ICMP error, a
+// reset): the next call, SO_ERROR and poll (POLLERR) see it. *so->lk
+// held.
+void soseterror(struct socket *so, int err) {
+  so->error = err;
+  sowakeup_all(so);
+}
+
+// Take the pending error for a call that has done nothing yet; a call
+// that moved some data returns its count and leaves the error for the
+// next one. *so->lk held.
+static int takeerror(struct socket *so, int done) {
+  int err = so->error;
+  if (done > 0 || err == 0)
+    return 0;
+  so->error = 0;
+  return -err;
+}
+
+// Two sockets connected to each other (socketpair), if the protocol
+// has pairs (-EOPNOTSUPP if not).
+int sopair(int family, int type, int protocol, struct socket **a,
+           struct socket **b) {
+  int err = socreate(family, type, protocol, a);
   if (err < 0)
     return err;
-  if ((err = socreate(family, type, b)) < 0) {
+  if ((*a)->pr->pair == 0) {
+    sorelease(*a);
+    return -EOPNOTSUPP;
+  }
+  if ((err = socreate(family, type, protocol, b)) < 0) {
     sorelease(*a);
     return err;
   }
-  if (family != AF_UNIX || (err = unix_pair(*a, *b)) < 0) {
+  if ((err = (*a)->pr->pair(*a, *b)) < 0) {
     sorelease(*a);
     sorelease(*b);
-    return err < 0 ? err : -EOPNOTSUPP;
+    return err;
   }
   return 0;
 }
@@ -174,7 +220,7 @@ int sopair(int family, int type, struct socket **a, struct socket **b) {
 // Drop a reference. The last one closes the socket: the protocol
 // disconnects it, connections still waiting in its accept queue are
 // closed (their peers see the end of the stream), buffers are freed,
-// a file-system name is let go (the name itself stays until unlink).
+// and the protocol's release lets go of the rest with no lock held.
 void sorelease(struct socket *so) {
   acquire(&socktable.lock);
   if (so->ref < 1)
@@ -195,8 +241,6 @@ void sorelease(struct socket *so) {
   sotransition(so, SE_CLOSE);
   so->pr->detach(so);
   sb_free(&so->rcv);
-  struct inode *ip = so->name_ip;
-  so->name_ip = 0;
   sowakeup_all(so);
   release(so->lk);
 
@@ -206,11 +250,8 @@ void sorelease(struct socket *so) {
     sorelease(q);
     q = next;
   }
-  if (ip) {
-    begin_op();
-    iput(ip);
-    end_op();
-  }
+  if (so->pr->release)
+    so->pr->release(so);
   slot_free(so);
 }
 
@@ -339,16 +380,13 @@ int sosend(struct socket *so, int user, uint64 src, int n, int flags,
            const struct sockaddr *to, int tolen) {
   int done = 0, err = 0;
   struct sodest dest = {to, tolen, 0};
-  if (to && so->pr->resolve && (err = so->pr->resolve(&dest)) < 0)
+  if (to && so->pr->resolve && (err = so->pr->resolve(so, &dest)) < 0)
     return err;
   acquire(so->lk);
   uint64 dl = deadline(so->sndtimeo);
   for (;;) {
-    if (so->error) {
-      err = -so->error;
-      so->error = 0;
+    if ((err = takeerror(so, done)) < 0 || so->error)
       break;
-    }
     if (so->wrshut) {
       err = -EPIPE;
       break;
@@ -357,7 +395,7 @@ int sosend(struct socket *so, int user, uint64 src, int n, int flags,
       err = so->state == SS_CLOSED ? -EPIPE : -ENOTCONN;
       break;
     }
-    int r = so->pr->send(so, user, src + done, n - done, to ? &dest : 0);
+    int r = so->pr->send(so, user, src + done, n - done, dest.addr ? &dest : 0);
     if (r >= 0) {
       done += r;
       if (so->type != SOCK_STREAM || done == n)
@@ -376,11 +414,8 @@ int sosend(struct socket *so, int user, uint64 src, int n, int flags,
       break;
   }
   release(so->lk);
-  if (dest.ip) {
-    begin_op();
-    iput(dest.ip);
-    end_op();
-  }
+  if (dest.ref && so->pr->unresolve)
+    so->pr->unresolve(&dest);
   return done > 0 ? done : err;
 }
 
@@ -430,11 +465,8 @@ int sorecv(struct socket *so, int user, uint64 dst, int n, int flags,
         break;
       continue;
     }
-    if (so->error) {
-      err = -so->error;
-      so->error = 0;
+    if ((err = takeerror(so, done)) < 0 || so->error)
       break;
-    }
     if (so->rdshut || so->eof || (n == 0 && so->type == SOCK_STREAM))
       break; // end of stream (a message socket waits for a message)
     if (so->type != SOCK_DGRAM && !connected(so)) {

@@ -15,26 +15,34 @@
 struct socket;
 struct inode;
 
-// A destination address for sendto, resolved before any lock is taken:
-// for an AF_UNIX path, ip is its socket inode (referenced).
+// A destination address for sendto, resolved before any lock is taken
+// (a protocol's resolve may look it up, may sleep, and may hold what it
+// found in ref until its unresolve).
 struct sodest {
   const struct sockaddr *addr;
   int len;
-  struct inode *ip;
+  void *ref; // the protocol's (AF_UNIX: the path's socket inode)
 };
 
-// What a protocol (a family and type) provides. Return 0 / a count,
-// or -errno.
+// What a protocol (a family, type and protocol number) provides.
+// Return 0 / a count, or -errno. Optional entries may be 0.
 struct protosw {
   int family;
   int type;
+  int protocol; // the number socket() may name besides 0 (IPPROTO_UDP...)
   // The lock for all sockets of this protocol, or 0: one lock each.
   struct spinlock *lock;
   // A new socket: set up so->pcb. *so->lk held.
   int (*attach)(struct socket *so);
-  // The last reference is gone: disconnect from any peer, free the pcb.
-  // *so->lk held. A file-system name in so->name_ip is put by the core.
+  // The last reference is gone: disconnect from any peer, stop being
+  // found by name or address. *so->lk held.
   void (*detach)(struct socket *so);
+  // Optional: after detach, with no lock held (it may sleep): let go of
+  // what needs sleeping and free the pcb.
+  void (*release)(struct socket *so);
+  // Optional: connect two new sockets to each other (socketpair).
+  // No lock held.
+  int (*pair)(struct socket *a, struct socket *b);
   // bind and connect are called with no lock held (a name may have
   // to be looked up in the file system); they take *so->lk themselves
   // and change the state with sotransition().
@@ -44,7 +52,7 @@ struct protosw {
   // socket only records its default destination.
   int (*connect)(struct socket *so, const struct sockaddr *addr, int len,
                  int nonblock);
-  // The rest are called with *so->lk held.
+  // The rest are called with *so->lk held, but for resolve/unresolve.
   int (*listen)(struct socket *so, int backlog);
   // Put up to n bytes from src (a user address if user) on their way, to
   // the connected peer or (datagrams) to the address to. Returns the
@@ -52,8 +60,12 @@ struct protosw {
   // nothing. -EAGAIN means no room now: the core waits on so->sndchan.
   int (*send)(struct socket *so, int user, uint64 src, int n,
               const struct sodest *to);
-  // Look up a sendto destination (no lock held; may sleep). Optional.
-  int (*resolve)(struct sodest *to);
+  // Optional: check or look up a sendto destination (no lock held; may
+  // sleep). It may refuse it (-errno) or set to->addr = 0 to ignore
+  // it. Without resolve, the address goes to send as it is.
+  int (*resolve)(struct socket *so, struct sodest *to);
+  // Optional: let go of what resolve held in to->ref (no lock held).
+  void (*unresolve)(struct sodest *to);
   // The receiver took data out of so->rcv: senders may go on.
   void (*rcvd)(struct socket *so);
   // SHUT_RD, SHUT_WR or SHUT_RDWR.
@@ -65,6 +77,20 @@ struct protosw {
   int (*sockaddr)(struct socket *so, struct sockaddr_storage *a, int peer);
   // Could a send to the connected peer go on now?
   int (*writable)(struct socket *so);
+  // Optional: options at levels other than SOL_SOCKET (IPPROTO_IP,
+  // IPPROTO_TCP...); without them, -ENOPROTOOPT. *so->lk held.
+  int (*setopt)(struct socket *so, int level, int name, const void *val,
+                int len);
+  int (*getopt)(struct socket *so, int level, int name, void *val, int *len);
+};
+
+// A family: its protocols and what sets it up at boot. A family plugs
+// into the core by adding its domain to the table in socket.c.
+struct domain {
+  int family;
+  void (*init)(void);
+  const struct protosw *const *protos;
+  int nprotos;
 };
 
 // A socket. Field legend: [i] set at creation, immutable after;
@@ -76,10 +102,9 @@ struct socket {
   int family, type;         // [i]
   const struct protosw *pr; // [i]
   void *pcb;                // [s] the protocol's per-socket state
-  struct inode *name_ip;    // [s] a file-system name (AF_UNIX path)
 
   enum sostate state; // [s]
-  int error;          // [s] pending error (SO_ERROR)
+  int error;          // [s] pending error (SO_ERROR): soseterror()
   int rdshut;         // [s] this side will read no more
   int wrshut;         // [s] this side will write no more
   int eof;            // [s] no more data will arrive
@@ -97,6 +122,10 @@ struct socket {
   uint64 sndtimeo; // [s]
   int sndbuf;      // [s] SO_SNDBUF, as set
   int reuseaddr;   // [s] SO_REUSEADDR, as set
+  int broadcast;   // [s] SO_BROADCAST: datagrams to broadcast addresses
+  int keepalive;   // [s] SO_KEEPALIVE
+  int sndlowat;    // [s] SO_SNDLOWAT: POLLOUT needs this much room
+  int lastmsg;     // [s] the size of the last message sent or tried
 
   void *sndchan; // [s] where a blocked sender waits
   char sndwait;  // [s] wait channel: room to send
@@ -112,8 +141,9 @@ struct socket {
 #define SOF_WAITALL 4
 
 void sockinit(void);
-int socreate(int family, int type, struct socket **sop);
-int sopair(int family, int type, struct socket **a, struct socket **b);
+int socreate(int family, int type, int protocol, struct socket **sop);
+int sopair(int family, int type, int protocol, struct socket **a,
+           struct socket **b);
 void soref(struct socket *so);
 void sorelease(struct socket *so);
 int sobind(struct socket *so, const struct sockaddr *addr, int len);
@@ -143,6 +173,7 @@ int nsockets(void);
 int sotransition(struct socket *so, enum soevent e);
 void sowakeup(void *chan);
 void sowakeup_all(struct socket *so);
+void soseterror(struct socket *so, int err);
 void soqueue_add(struct socket *listener, struct socket *so);
 int soalloc_locked(int family, int type, struct socket **sop);
 

@@ -1,6 +1,7 @@
-// kernel/net/sockopt.c: socket options at level SOL_SOCKET, for
-// setsockopt() and getsockopt() of the BSD face. Options live in struct
-// socket ([s] fields: *so->lk protects them).
+// kernel/net/sockopt.c: socket options for setsockopt() and getsockopt()
+// of the BSD face. Level SOL_SOCKET is the core's (options live in
+// struct socket, [s] fields: *so->lk protects them); other levels
+// (IPPROTO_IP, IPPROTO_TCP...) go to the protocol's setopt/getopt.
 #include "../types.h"
 #include "../param.h"
 #include "../spinlock.h"
@@ -40,9 +41,22 @@ static void timeo_get(uint64 t, struct ktimeval *tv) {
   tv->usec = us % 1000000;
 }
 
+// Another level than SOL_SOCKET: the protocol's, if it has options.
+static int protoopt(struct socket *so, int level, int name, void *val, int *len,
+                    int set) {
+  const struct protosw *pr = so->pr;
+  if (set ? pr->setopt == 0 : pr->getopt == 0)
+    return -ENOPROTOOPT;
+  acquire(so->lk);
+  int err = set ? pr->setopt(so, level, name, val, *len)
+                : pr->getopt(so, level, name, val, len);
+  release(so->lk);
+  return err;
+}
+
 int sosetopt(struct socket *so, int level, int name, const void *val, int len) {
   if (level != SOL_SOCKET)
-    return -ENOPROTOOPT;
+    return protoopt(so, level, name, (void *)val, &len, 1);
   int iv = 0;
   if (name != SO_RCVTIMEO && name != SO_SNDTIMEO) {
     if (len < (int)sizeof(int))
@@ -73,11 +87,18 @@ int sosetopt(struct socket *so, int level, int name, const void *val, int len) {
     else
       so->sndbuf = iv < 2048 ? 2048 : iv;
     break;
-  case SO_KEEPALIVE:
-  case SO_DEBUG:
   case SO_BROADCAST:
+    so->broadcast = iv != 0;
+    break;
+  case SO_KEEPALIVE:
+    so->keepalive = iv != 0;
+    break;
+  case SO_SNDLOWAT:
+    so->sndlowat = iv < 1 ? 1 : iv;
+    break;
+  case SO_DEBUG:
   case SO_DONTROUTE:
-    break; // accepted, no effect on a local socket
+    break; // accepted, no effect
   default:
     err = -ENOPROTOOPT;
   }
@@ -87,7 +108,7 @@ int sosetopt(struct socket *so, int level, int name, const void *val, int len) {
 
 int sogetopt(struct socket *so, int level, int name, void *val, int *len) {
   if (level != SOL_SOCKET)
-    return -ENOPROTOOPT;
+    return protoopt(so, level, name, val, len, 0);
   int iv = 0;
   struct ktimeval tv;
   int err = 0, istv = 0;
@@ -100,7 +121,7 @@ int sogetopt(struct socket *so, int level, int name, void *val, int *len) {
     iv = so->family;
     break;
   case SO_PROTOCOL:
-    iv = 0;
+    iv = so->pr->protocol;
     break;
   case SO_ERROR:
     iv = so->error;
@@ -118,9 +139,16 @@ int sogetopt(struct socket *so, int level, int name, void *val, int *len) {
   case SO_SNDBUF:
     iv = so->sndbuf;
     break;
-  case SO_KEEPALIVE:
-  case SO_DEBUG:
   case SO_BROADCAST:
+    iv = so->broadcast;
+    break;
+  case SO_KEEPALIVE:
+    iv = so->keepalive;
+    break;
+  case SO_SNDLOWAT:
+    iv = so->sndlowat;
+    break;
+  case SO_DEBUG:
   case SO_DONTROUTE:
     iv = 0;
     break;

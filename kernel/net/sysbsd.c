@@ -82,22 +82,20 @@ static int addrout(uint64 uaddr, uint64 ulenp, struct sockaddr_storage *a,
 
 static int typeflags(int type) { return type & (SOCK_NONBLOCK | SOCK_CLOEXEC); }
 
-static int checktype(int type, int protocol) {
+static int checktype(int type) {
   if (type & ~(SOCK_TYPE_MASK | SOCK_NONBLOCK | SOCK_CLOEXEC))
     return -EINVAL;
-  if (protocol != 0)
-    return -EPROTONOSUPPORT;
   return 0;
 }
 
 // socket(domain, type, protocol)
 int64 sys_socket(void) {
   int domain = argint(0), type = argint(1), protocol = argint(2);
-  int err = checktype(type, protocol);
+  int err = checktype(type);
   if (err < 0)
     return err;
   struct socket *so;
-  if ((err = socreate(domain, type & SOCK_TYPE_MASK, &so)) < 0)
+  if ((err = socreate(domain, type & SOCK_TYPE_MASK, protocol, &so)) < 0)
     return err;
   return sockfd(so, typeflags(type));
 }
@@ -106,13 +104,13 @@ int64 sys_socket(void) {
 int64 sys_socketpair(void) {
   int domain = argint(0), type = argint(1), protocol = argint(2);
   uint64 usv = argaddr(3);
-  int err = checktype(type, protocol);
+  int err = checktype(type);
   if (err < 0)
     return err;
   if (!uaccess_ok(myproc()->pagetable, usv, 2 * sizeof(int), 1))
     return -EFAULT;
   struct socket *a, *b;
-  if ((err = sopair(domain, type & SOCK_TYPE_MASK, &a, &b)) < 0)
+  if ((err = sopair(domain, type & SOCK_TYPE_MASK, protocol, &a, &b)) < 0)
     return err;
   int fa = sockfd(a, typeflags(type));
   if (fa < 0) {
@@ -237,22 +235,8 @@ int64 sys_sendto(void) {
     return err;
   struct sockaddr_storage a;
   int alen = 0;
-  if (argaddr(4) != 0) {
-    if ((alen = argaddrin(4, 5, &a)) < 0)
-      return alen;
-    if (f->sock->type == SOCK_STREAM || f->sock->type == SOCK_SEQPACKET) {
-      // Connection-oriented sockets have no use for an address: a
-      // connected stream says so (EISCONN), a seqpacket ignores it, an
-      // unconnected one cannot send anywhere (as Linux).
-      int st = sostate_get(f->sock);
-      int conn = st == SS_CONNECTED || st == SS_CLOSING;
-      if (!conn)
-        return f->sock->type == SOCK_STREAM ? -EOPNOTSUPP : -ENOTCONN;
-      if (f->sock->type == SOCK_STREAM)
-        return -EISCONN;
-      alen = 0;
-    }
-  }
+  if (argaddr(4) != 0 && (alen = argaddrin(4, 5, &a)) < 0)
+    return alen; // what an address means is the protocol's (resolve)
   return sosend(f->sock, 1, buf, n, sof, alen ? (struct sockaddr *)&a : 0,
                 alen);
 }

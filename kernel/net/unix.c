@@ -43,7 +43,7 @@ struct unixpcb {
 
 static struct unixpcb pcbs[NSOCKET];
 
-void unixinit(void) { initlock(&unix_lock, "unix"); }
+static void unixinit(void) { initlock(&unix_lock, "unix"); }
 
 static struct unixpcb *pcb(struct socket *so) { return so->pcb; }
 
@@ -72,6 +72,8 @@ static void undestine(struct socket *so) {
   }
 }
 
+// The last reference is gone: the peer sees the end, the name can no
+// longer be found. The pcb stays until unix_release.
 static void unix_detach(struct socket *so) {
   struct unixpcb *u = pcb(so);
   if (so->type == SOCK_DGRAM) {
@@ -83,14 +85,27 @@ static void unix_detach(struct socket *so) {
     sotransition(peer, SE_PEERCLOSED);
     sowakeup_all(peer);
   }
-  so->name_ip = u->ip; // the core puts it once no lock is held
-  u->ip = 0;
   u->peer = 0;
-  u->inuse = 0;
   u->bound = 0;
   u->addrlen = 0;
-  so->pcb = 0;
   wakeup(&dgram_room);
+}
+
+// After detach, no lock held: free the pcb and put a path name's inode
+// (the name itself stays in the file system until unlink).
+static void unix_release(struct socket *so) {
+  acquire(&unix_lock);
+  struct unixpcb *u = pcb(so);
+  struct inode *ip = u->ip;
+  u->ip = 0;
+  u->inuse = 0;
+  so->pcb = 0;
+  release(&unix_lock);
+  if (ip) {
+    begin_op();
+    iput(ip);
+    end_op();
+  }
 }
 
 // Check an AF_UNIX address from the user. Returns 1 for a path (copied
@@ -131,6 +146,8 @@ static struct unixpcb *lookup(int type, const struct sockaddr_un *a, int len,
   }
   return 0;
 }
+
+static void unresolve(struct inode *ip);
 
 static int unix_bind(struct socket *so, const struct sockaddr *addr, int len) {
   char path[MAXPATH];
@@ -177,15 +194,25 @@ static int unix_bind(struct socket *so, const struct sockaddr *addr, int len) {
 
   acquire(&unix_lock);
   u->binding = 0;
+  wakeup(&u->binding); // a connect waiting for the bind may go on
+  // Nothing can change the state meanwhile (connect waits for the bind,
+  // listen wants it done, the caller holds a reference), but if it did,
+  // the bind fails whole: the new name is taken away again.
+  if (err >= 0 && sotransition(so, SE_BIND) < 0)
+    err = -EINVAL;
   if (err >= 0) {
     memset(&u->addr, 0, sizeof(u->addr));
     memmove(&u->addr, a, len);
     u->addrlen = len;
     u->bound = 1;
     u->ip = ip;
-    sotransition(so, SE_BIND);
+    ip = 0;
   }
   release(&unix_lock);
+  if (ip) {
+    kunlink(path);
+    unresolve(ip);
+  }
   return err < 0 ? err : 0;
 }
 
@@ -251,6 +278,13 @@ static int unix_connect(struct socket *so, const struct sockaddr *addr, int len,
 
   acquire(&unix_lock);
   for (;;) {
+    if (pcb(so)->binding) {
+      // A bind through another descriptor is creating the name: wait
+      // for it, as Linux's socket lock makes a connect wait.
+      if ((err = sleep_intr(&pcb(so)->binding, &unix_lock)) < 0)
+        break;
+      continue;
+    }
     if (so->type == SOCK_DGRAM) {
       // Only a default destination: sends go there, nothing else.
       struct unixpcb *t = lookup(SOCK_DGRAM, a, len, ip);
@@ -317,7 +351,7 @@ static int unix_connect(struct socket *so, const struct sockaddr *addr, int len,
   return err;
 }
 
-int unix_pair(struct socket *a, struct socket *b) {
+static int unix_pair(struct socket *a, struct socket *b) {
   acquire(&unix_lock);
   link(a, b);
   if (a->type != SOCK_DGRAM) {
@@ -361,6 +395,7 @@ static int putmsg(struct socket *so, struct socket *peer, int user, uint64 src,
   int alen = u->addrlen;
   struct sockaddr_un from = u->addr;
   from.sun_family = AF_UNIX;
+  so->lastmsg = n; // poll's POLLOUT waits for room for one more like it
   int err = sb_putrec(&peer->rcv, user, src, n, &from, alen);
   if (err < 0)
     return err;
@@ -384,7 +419,7 @@ static int dgram_send(struct socket *so, int user, uint64 src, int n,
   struct socket *peer;
   if (to) {
     const struct sockaddr_un *a = (const struct sockaddr_un *)to->addr;
-    struct unixpcb *t = lookup(SOCK_DGRAM, a, to->len, to->ip);
+    struct unixpcb *t = lookup(SOCK_DGRAM, a, to->len, to->ref);
     if (t == 0)
       return -ECONNREFUSED;
     peer = t->so;
@@ -403,8 +438,30 @@ static int dgram_send(struct socket *so, int user, uint64 src, int n,
   return putmsg(so, peer, user, src, n);
 }
 
-static int dgram_resolve(struct sodest *to) {
-  return resolve(to->addr, to->len, &to->ip);
+static int dgram_resolve(struct socket *so, struct sodest *to) {
+  (void)so;
+  struct inode *ip;
+  int err = resolve(to->addr, to->len, &ip);
+  to->ref = ip;
+  return err;
+}
+
+static void dgram_unresolve(struct sodest *to) {
+  unresolve(to->ref);
+  to->ref = 0;
+}
+
+// sendto on a connection: a connected stream refuses an address
+// (EISCONN), a connected seqpacket ignores it, an unconnected one cannot
+// send anywhere (as Linux).
+static int conn_resolve(struct socket *so, struct sodest *to) {
+  int st = sostate_get(so);
+  if (st != SS_CONNECTED && st != SS_CLOSING)
+    return so->type == SOCK_STREAM ? -EOPNOTSUPP : -ENOTCONN;
+  if (so->type == SOCK_STREAM)
+    return -EISCONN;
+  to->addr = 0;
+  return 0;
 }
 
 static void unix_rcvd(struct socket *so) {
@@ -463,34 +520,61 @@ static int unix_sockaddr(struct socket *so, struct sockaddr_storage *a,
   return u->addrlen;
 }
 
+// POLLOUT: a stream has room for SO_SNDLOWAT bytes; a message socket
+// for a message as long as the last one it sent (or tried to), and at
+// least SO_SNDLOWAT, so that a sender told POLLOUT does not get EAGAIN.
 static int unix_writable(struct socket *so) {
   struct socket *peer = pcb(so)->peer;
   if (peer == 0)
     return 1; // a write fails at once
-  return sb_space(&peer->rcv) >= (so->type == SOCK_STREAM ? 1 : 512);
+  uint32 need = so->sndlowat;
+  if (so->type != SOCK_STREAM) {
+    uint32 rec = sb_recsize(so->lastmsg, pcb(so)->addrlen);
+    if (rec > peer->rcv.hiwat)
+      rec = peer->rcv.hiwat; // it can never fit: say so at once (EMSGSIZE)
+    need = rec > need ? rec : need;
+  }
+  return sb_space(&peer->rcv) >= need;
 }
 
-#define UNIX_COMMON                                                    \
-  .family = AF_UNIX, .lock = &unix_lock, .attach = unix_attach,        \
-  .detach = unix_detach, .bind = unix_bind, .connect = unix_connect,   \
-  .listen = unix_listen, .rcvd = unix_rcvd, .shutdown = unix_shutdown, \
-  .unread = unix_unread, .sockaddr = unix_sockaddr, .writable = unix_writable
+#define UNIX_COMMON                                                            \
+  .family = AF_UNIX, .protocol = 0, .lock = &unix_lock, .attach = unix_attach, \
+  .detach = unix_detach, .release = unix_release, .pair = unix_pair,           \
+  .bind = unix_bind, .connect = unix_connect, .listen = unix_listen,           \
+  .rcvd = unix_rcvd, .shutdown = unix_shutdown, .unread = unix_unread,         \
+  .sockaddr = unix_sockaddr, .writable = unix_writable
 
-const struct protosw unix_stream_proto = {
+static const struct protosw unix_stream_proto = {
     UNIX_COMMON,
     .type = SOCK_STREAM,
     .send = stream_send,
+    .resolve = conn_resolve,
 };
 
-const struct protosw unix_seqpacket_proto = {
+static const struct protosw unix_seqpacket_proto = {
     UNIX_COMMON,
     .type = SOCK_SEQPACKET,
     .send = seqpacket_send,
+    .resolve = conn_resolve,
 };
 
-const struct protosw unix_dgram_proto = {
+static const struct protosw unix_dgram_proto = {
     UNIX_COMMON,
     .type = SOCK_DGRAM,
     .send = dgram_send,
     .resolve = dgram_resolve,
+    .unresolve = dgram_unresolve,
+};
+
+static const struct protosw *const unix_protos[] = {
+    &unix_stream_proto,
+    &unix_dgram_proto,
+    &unix_seqpacket_proto,
+};
+
+const struct domain unix_domain = {
+    .family = AF_UNIX,
+    .init = unixinit,
+    .protos = unix_protos,
+    .nprotos = NELEM(unix_protos),
 };

@@ -21,13 +21,18 @@
 #include "socket.h"
 #include "net.h"
 
-// [x] xv6lock must be held. Lock order: xv6lock -> unix_lock.
+// [x] xv6lock must be held. No call into the socket core is made with
+// xv6lock held except soref(), which never sleeps: a port is claimed
+// (busy) under the lock, the socket is set up without it, and the claim
+// is then filled in or given back under the lock again.
+// Lock order: xv6lock -> socktable.lock.
 static struct spinlock xv6lock;
 static struct {
-  struct socket *so; // [x] 0 if the port is free
+  struct socket *so; // [x] 0 while the port is free or busy
+  int busy;          // [x] claimed: a listen or connect is setting it up
   int pid;           // [x] owner
 } ports[XV6_NPORT];
-static int nopen; // [x] ports in use
+static int nopen; // [x] ports in use (busy ones too)
 
 void xv6sock_init(void) { initlock(&xv6lock, "xv6sock"); }
 
@@ -50,13 +55,40 @@ static int portname(int port, struct sockaddr_un *a) {
   return sizeof(sa_family_t) + (p - a->sun_path);
 }
 
-// Free a port and drop its socket reference. xv6lock held.
+// Free a port; returns its socket, whose reference the caller drops.
+// xv6lock held.
 static struct socket *unport(int port) {
   struct socket *so = ports[port].so;
   ports[port].so = 0;
+  ports[port].busy = 0;
   ports[port].pid = 0;
   nopen--;
   return so;
+}
+
+static int port_free(int port) {
+  return ports[port].so == 0 && !ports[port].busy;
+}
+
+// Claim a free port for the caller while its socket is set up.
+// xv6lock held.
+static void claim(int port) {
+  ports[port].busy = 1;
+  ports[port].pid = myproc()->pid;
+  nopen++;
+}
+
+// End a claim: the port names so from now on, or (so == 0) is free
+// again.
+static void settle(int port, struct socket *so) {
+  acquire(&xv6lock);
+  if (so) {
+    ports[port].so = so;
+    ports[port].busy = 0;
+  } else {
+    unport(port);
+  }
+  release(&xv6lock);
 }
 
 // The socket at port, referenced, if the caller owns it; else 0 with
@@ -100,45 +132,46 @@ int64 sys_xv6_listen(void) {
   struct socket *so;
   if (port < 0 || port >= XV6_NPORT)
     return E_INVALID_ARG;
+  if (socreate(AF_UNIX, SOCK_STREAM, 0, &so) < 0)
+    return E_FAIL; // the system's socket table is full
   acquire(&xv6lock);
-  if (nopen >= XV6_MAXSOCK || socreate(AF_UNIX, SOCK_STREAM, &so) < 0) {
-    release(&xv6lock);
-    return E_FAIL;
-  }
-  if (ports[port].so != 0) {
-    release(&xv6lock);
+  int err = nopen >= XV6_MAXSOCK ? E_FAIL
+            : !port_free(port)   ? E_ACCESS_DENIED
+                                 : 0;
+  if (err == 0)
+    claim(port);
+  release(&xv6lock);
+  if (err != 0) {
     sorelease(so);
-    return E_ACCESS_DENIED;
+    return err;
   }
   int len = portname(port, &name);
   if (sobind(so, (struct sockaddr *)&name, len) < 0 || solisten(so, 1) < 0) {
-    release(&xv6lock);
+    settle(port, 0);
     sorelease(so);
     return E_FAIL;
   }
-  ports[port].so = so;
-  ports[port].pid = myproc()->pid;
-  nopen++;
-  release(&xv6lock);
+  settle(port, so);
 
-  // Wait for a client, then take it and rename the port to the
-  // connection in one step under xv6lock, so that no second client can
-  // slip into the queue meanwhile (connect checks under xv6lock too).
+  // Wait for a client. Once one is queued, the listener is shut so that
+  // no second client can join the queue (it gets E_WRONG_STATE), the
+  // client is taken, and the port renamed to the connection.
   struct socket *conn;
-  for (;;) {
-    if (sowaitconn(so) < 0)
-      return E_FAIL; // killed: exit frees the port
-    acquire(&xv6lock);
-    int r = soaccept(so, 1, &conn);
-    if (r == 0)
-      ports[port].so = conn; // the listener's reference is dropped below
-    release(&xv6lock);
-    if (r == 0)
-      break;
-    if (r != -EAGAIN)
-      return E_FAIL;
+  if (sowaitconn(so) < 0)
+    return E_FAIL; // killed: exit frees the port
+  soshutdown(so, SHUT_RD);
+  if (soaccept(so, 1, &conn) < 0)
+    return E_FAIL; // cannot happen: the queue was not empty
+  acquire(&xv6lock);
+  int mine = ports[port].so == so;
+  if (mine)
+    ports[port].so = conn;
+  release(&xv6lock);
+  sorelease(so); // the listener: the port's reference
+  if (!mine) {
+    sorelease(conn); // the port went away meanwhile (exit)
+    return E_FAIL;
   }
-  sorelease(so);
   return 0;
 }
 
@@ -154,18 +187,24 @@ int64 sys_xv6_connect(void) {
   if (port < 0 || port >= XV6_NPORT)
     return E_INVALID_ARG;
 
+  struct socket *so, *target = 0;
+  if (socreate(AF_UNIX, SOCK_STREAM, 0, &so) < 0)
+    return E_FAIL; // the system's socket table is full
   acquire(&xv6lock);
   int local = XV6_NPORT - 1;
-  while (local > 0 && ports[local].so != 0)
+  while (local > 0 && !port_free(local))
     local--;
-  struct socket *so = 0;
-  int err = 0;
-  if (nopen >= XV6_MAXSOCK || local == 0 ||
-      socreate(AF_UNIX, SOCK_STREAM, &so) < 0)
-    err = E_FAIL;
-  else if (ports[port].so == 0)
-    err = E_NOTFOUND;
-  else if (!soacceptable(ports[port].so))
+  int err = nopen >= XV6_MAXSOCK || local == 0 ? E_FAIL
+            : ports[port].so == 0              ? E_NOTFOUND
+                                               : 0;
+  if (err == 0) {
+    target = ports[port].so;
+    soref(target);
+    claim(local);
+  }
+  release(&xv6lock);
+
+  if (err == 0 && !soacceptable(target))
     err = E_WRONG_STATE;
   if (err == 0) {
     struct sockaddr_un a;
@@ -178,18 +217,15 @@ int64 sys_xv6_connect(void) {
       if (r == -ENOBUFS)
         err = E_FAIL; // no socket left for the server's end
       else if (r < 0)
-        err = E_WRONG_STATE;
+        err = E_WRONG_STATE; // not listening, or it has its client
     }
   }
-  if (err == 0) {
-    ports[local].so = so;
-    ports[local].pid = myproc()->pid;
-    nopen++;
+  if (target) {
+    settle(local, err == 0 ? so : 0);
+    sorelease(target);
   }
-  release(&xv6lock);
   if (err != 0) {
-    if (so)
-      sorelease(so);
+    sorelease(so);
     return err;
   }
   return local;
