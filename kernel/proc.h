@@ -5,7 +5,7 @@
 //   log lock, inode sleeplocks (parent directory before child),
 //   buffer sleeplocks -> bcache.lock / icache.lock / ftable.lock
 //   pipe lock, console lock, uart lock, disk lock -> p->lock (via sleep)
-//   xv6lock -> unix_lock -> socktable.lock
+//   xv6lock -> socktable.lock (soref only); unix_lock -> socktable.lock
 //   unix_lock, pipe lock, cons.lock -> polllock (pollnotify)
 //   polllock, unix_lock -> tickslock (note_deadline) -> p->lock (clockintr)
 // A spinlock is never held across sleep() except the one passed to it.
