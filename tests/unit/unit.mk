@@ -6,6 +6,11 @@
 #   $(BUILD)/tests/unit/test_sostate   the state machine, kernel/net/sostate.c
 #   $(BUILD)/tests/unit/test_sockbuf   the receive buffer, kernel/net/sockbuf.c
 #   $(BUILD)/tests/unit/test_sockrec   its record mode (datagrams, seqpacket)
+#   $(BUILD)/tests/unit/test_cksum     the Internet checksum, kernel/net/cksum.c
+#   $(BUILD)/tests/unit/test_wire      the wire parsers and builders,
+#                                      kernel/net/*_wire.c, on captured frames
+#   $(BUILD)/tests/unit/test_netbuf    packet buffers, kernel/net/netbuf.c
+#   $(BUILD)/tests/unit/test_callout   the timer wheel, kernel/net/callout.c
 #   unit-net                           builds and runs them all (each even
 #                                      when an earlier one fails)
 #
@@ -17,13 +22,19 @@ HOSTCC ?= gcc
 
 UNIT_NET_CFLAGS := -Wall -Werror -std=gnu11 -O1 -g -I include -I kernel/net \
   -fsanitize=address,undefined -fno-omit-frame-pointer \
-  -fno-sanitize-recover=undefined
+  -fno-sanitize-recover=undefined -MMD -MP
 UNIT_NET_DIR := $(BUILD)/tests/unit
-UNIT_NET_TESTS := test_sostate test_sockbuf test_sockrec
+UNIT_NET_TESTS := test_sostate test_sockbuf test_sockrec test_cksum \
+  test_wire test_netbuf test_callout
+
+# The kernel files of the wire layer, for test_wire.
+UNIT_WIRE_OBJS := $(patsubst kernel/net/%.c,$(UNIT_NET_DIR)/net/%.o,\
+  kernel/net/wire.c kernel/net/cksum.c $(wildcard kernel/net/*_wire.c))
 
 $(UNIT_NET_DIR)/net/%.o: kernel/net/%.c kernel/net/%.h include/netv6/errno.h
 	@mkdir -p $(@D)
 	$(HOSTCC) $(UNIT_NET_CFLAGS) -c -o $@ $<
+-include $(wildcard $(UNIT_NET_DIR)/*.d $(UNIT_NET_DIR)/net/*.d)
 
 $(UNIT_NET_DIR)/test_sostate.o: kernel/net/sostate.h
 $(UNIT_NET_DIR)/test_sockbuf.o: kernel/net/sockbuf.h
@@ -39,8 +50,15 @@ $(UNIT_NET_DIR)/test_sockbuf: $(UNIT_NET_DIR)/test_sockbuf.o \
     $(UNIT_NET_DIR)/net/sockbuf.o
 $(UNIT_NET_DIR)/test_sockrec: $(UNIT_NET_DIR)/test_sockrec.o \
     $(UNIT_NET_DIR)/net/sockbuf.o
+$(UNIT_NET_DIR)/test_cksum: $(UNIT_NET_DIR)/test_cksum.o \
+    $(UNIT_NET_DIR)/net/cksum.o
+$(UNIT_NET_DIR)/test_wire: $(UNIT_NET_DIR)/test_wire.o $(UNIT_WIRE_OBJS)
+$(UNIT_NET_DIR)/test_netbuf: $(UNIT_NET_DIR)/test_netbuf.o \
+    $(UNIT_NET_DIR)/net/netbuf.o $(UNIT_NET_DIR)/net/cksum.o
+$(UNIT_NET_DIR)/test_callout: $(UNIT_NET_DIR)/test_callout.o \
+    $(UNIT_NET_DIR)/net/callout.o
 $(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%):
-	$(HOSTCC) $(UNIT_NET_CFLAGS) -o $@ $^ $$(pkg-config --libs check)
+	$(HOSTCC) $(UNIT_NET_CFLAGS) -o $@ $^ $$(pkg-config --libs check) -lpthread
 
 .PHONY: unit-net
 unit-net: $(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%)
