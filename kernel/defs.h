@@ -131,6 +131,10 @@ int cpuid(void);
 struct cpu *mycpu(void);
 struct proc *myproc(void);
 void procinit(void);
+int kthread_start(const char *name, void (*fn)(void *), void *arg);
+// random.c
+void randominit(uint64 seed);
+uint32 krand(void);
 void proc_mapstacks(pagetable_t kpt);
 pagetable_t proc_pagetable(struct proc *p);
 void proc_freepagetable(pagetable_t pt, uint64 sz);

@@ -9,6 +9,8 @@
 #include "defs.h"
 #include "net/net.h"
 #include "net/socket.h"
+#include "net/netstack.h"
+#include "timer.h"
 
 extern char _entry_secondary[]; // entry.S
 extern volatile int boot_done;  // entry.S (in .data, not cleared)
@@ -38,7 +40,10 @@ void kmain(uint64 hartid, uint64 boot) {
     iinit();
     fileinit();
     pollinit();
+    randominit(r_time());
+    timerinit();
     sockinit();
+    netinit();
     xv6sock_init();
     virtio_blk_init();
     cpus[hartid].started = 1;
@@ -54,6 +59,8 @@ void kmain(uint64 hartid, uint64 boot) {
     printf("netv6: %d harts, %d MiB, %d free pages\n", ncpus(),
            (int)((PHYSTOP - RAMBASE) >> 20), (int)kfreecount());
     userinit();
+    timerstart();
+    netstart();
   } else {
     while (!boot_done)
       ;

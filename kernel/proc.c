@@ -30,6 +30,7 @@ static struct spinlock wait_lock;
 extern char _trampoline[]; // trampoline.S
 void swtch(struct context *old, struct context *new);
 static void forkret(void);
+static void makerunnable(struct proc *p);
 
 // Allocate and map each slot's kernel stack, with an unmapped guard
 // page below it, into the kernel page table.
@@ -149,6 +150,41 @@ found:
   p->context.ra = (uint64)forkret;
   p->context.sp = p->kstack + KSTACKPAGES * PGSIZE;
   return p;
+}
+
+// A kernel thread's first run, from scheduler() with p->lock held.
+static void kthread_entry(void) {
+  struct proc *p = myproc();
+  release(&p->lock);
+  p->kfn(p->karg);
+  panic("kernel thread %s returned", p->name);
+}
+
+// Start a kernel thread called name that runs fn(arg) in the kernel for
+// ever: a process slot with no user memory, which ps lists, kill
+// refuses (EPERM) and the scheduler runs like any other. It may sleep
+// and take sleep locks. Returns its pid, or -EAGAIN (no free slot).
+int kthread_start(const char *name, void (*fn)(void *), void *arg) {
+  struct proc *p;
+  for (p = proc; p < &proc[NPROC]; p++) {
+    acquire(&p->lock);
+    if (p->state == UNUSED)
+      break;
+    release(&p->lock);
+  }
+  if (p == &proc[NPROC])
+    return -EAGAIN;
+  p->pid = allocpid();
+  p->kfn = fn;
+  p->karg = arg;
+  safestrcpy(p->name, name, sizeof(p->name));
+  memset(&p->context, 0, sizeof(p->context));
+  p->context.ra = (uint64)kthread_entry;
+  p->context.sp = p->kstack + KSTACKPAGES * PGSIZE;
+  int pid = p->pid;
+  makerunnable(p);
+  release(&p->lock);
+  return pid;
 }
 
 // Wake one hart that is idle in wfi, if any, so it finds new work.
@@ -525,8 +561,8 @@ int kkill(int pid, int sig) {
     acquire(&p->lock);
     if (p->pid == pid && p->state != UNUSED) {
       int err = 0;
-      if (p == initproc && sig != 0)
-        err = -EPERM;
+      if ((p == initproc || p->kfn) && sig != 0)
+        err = -EPERM; // init and kernel threads
       else if (sig != 0 && p->state != ZOMBIE && p->killed == 0) {
         p->killed = sig;
         if (p->state == SLEEPING)

@@ -91,6 +91,11 @@ struct proc {
   uchar fdflags[NOFILE];       // [o] per-descriptor flags (FD_CLOEXEC)
   struct inode *cwd;           // [o] current directory
   char name[16];               // [o] for debugging (^P)
+
+  // A kernel thread (kthread_start) has no user memory and runs
+  // kfn(karg) in the kernel for ever; it cannot be killed.
+  void (*kfn)(void *); // [i] 0 for a user process
+  void *karg;          // [i]
 };
 
 #endif

@@ -9,6 +9,7 @@
 #include "proc.h"
 #include "sbi.h"
 #include "defs.h"
+#include "net/netbuf.h"
 #include "net/socket.h"
 
 int64 sys_exit(void) {
@@ -82,5 +83,6 @@ int64 sys_sysinfo(void) {
   si.uptime = sys_uptime();
   si.ncpu = ncpus();
   si.hz = HZ;
+  si.nnetbuf = nb_inuse();
   return copyout(myproc()->pagetable, argaddr(0), &si, sizeof(si));
 }

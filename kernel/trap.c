@@ -9,6 +9,7 @@
 #include "proc.h"
 #include "sbi.h"
 #include "defs.h"
+#include "timer.h"
 
 struct spinlock tickslock; // protects ticks
 uint64 ticks;              // timer ticks since boot, on the boot hart
@@ -40,6 +41,7 @@ static void clockintr(void) {
     ticks++;
     wakeup(&ticks);
     wake_deadlines(ticks);
+    timer_tick(ticks);
     release(&tickslock);
   }
   settimer();

@@ -11,8 +11,9 @@
 
 Suites:
     all              style unit harness boot usertests socktests sockettests
+                     nettests
     quick            style unit harness boot-quick usertests-quick
-                     socktests-quick sockettests-quick
+                     socktests-quick sockettests-quick nettests-quick
     style            the C sources match .clang-format (one case)
     unit             each command of UNIT_COMMANDS; parses Check's summary
                      "NN%: Checks: N, Failures: F, Errors: E"
@@ -32,6 +33,8 @@ Suites:
                      face's in-guest suite, user/sockettests.c)
     sockettests-quick  the same with `sockettests -q`
     sockettests:NAME `sockettests NAME`, one case of it
+    nettests         boots a guest and runs `nettests` (the IPv4 stack's
+                     in-guest suite, user/nettests.c); -quick, :NAME
 
 Every case prints `PASS suite/case` or `FAIL suite/case: reason`, every
 suite a line `suite NAME: N passed, N failed`, and the run ends with
@@ -77,8 +80,10 @@ SOCKTESTS_TOTAL = {"full": 600, "quick": 200, "one": 300}
 # The in-guest suites: program -> its time limits.
 # sockettests: its longest case's watchdog is 180 s.
 SOCKETTESTS_TOTAL = {"full": 900, "quick": 300, "one": 400}
+# nettests: the IPv4 stack over lo.
+NETTESTS_TOTAL = {"full": 600, "quick": 300, "one": 300}
 GUEST_SUITES = {"usertests": USERTESTS_TOTAL, "socktests": SOCKTESTS_TOTAL,
-                "sockettests": SOCKETTESTS_TOTAL}
+                "sockettests": SOCKETTESTS_TOTAL, "nettests": NETTESTS_TOTAL}
 
 
 class Tally:
@@ -331,9 +336,9 @@ def run_usertests(t, args, mode, prog="usertests", guest=None,
 # Names that stand for several suites.
 ALIASES = {
     "all": ["style", "unit", "harness", "boot", "usertests", "socktests",
-            "sockettests"],
+            "sockettests", "nettests"],
     "quick": ["style", "unit", "harness", "boot-quick", "usertests-quick",
-              "socktests-quick", "sockettests-quick"],
+              "socktests-quick", "sockettests-quick", "nettests-quick"],
 }
 
 

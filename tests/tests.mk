@@ -11,6 +11,7 @@
 #               socktests runs
 #   sockettests the in-guest suite of the BSD socket face (user/sockettests.c
 #               and user/sockettests_*.inc; runs nc, echopoll, echocli)
+#   nettests    the in-guest suite of the IPv4 stack (user/nettests.c)
 #   forkbomb    forks until fork fails (tests/test_boot.py)
 #   nullderef   reads through NULL (tests/test_boot.py)
 #
@@ -21,11 +22,13 @@
 UPROGS += $(addprefix $(BUILD)/user/,usertests forkbomb nullderef \
   socktests xv6compat)
 UPROGS += $(BUILD)/user/sockettests $(BUILD)/user/sysfuzz
+UPROGS += $(BUILD)/user/nettests
 
 UTESTLIB := $(BUILD)/user/libtest.a
 UTESTLIB_OBJS := $(patsubst user/%.c,$(BUILD)/user/obj/%.o,\
   $(wildcard user/testlib/*.c))
-UTESTPROGS := $(addprefix $(BUILD)/user/,usertests socktests sockettests)
+UTESTPROGS := $(addprefix $(BUILD)/user/,usertests socktests sockettests \
+  nettests)
 
 $(UTESTLIB): $(UTESTLIB_OBJS)
 	@mkdir -p $(@D)

@@ -36,6 +36,10 @@ struct sockaddr_in {
 
 #define INET_ADDRSTRLEN 16 // "255.255.255.255" and its NUL
 
+// Options at level IPPROTO_IP (Linux's numbers).
+#define IP_TOS 1
+#define IP_TTL 2
+
 // Byte order. The network's is big-endian. These read and write the
 // bytes of the value in memory, so they are right whatever the host's
 // order is, and compile to shifts (no __builtin_bswap32, which without

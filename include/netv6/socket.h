@@ -11,6 +11,7 @@
 #define AF_UNIX 1
 #define AF_LOCAL AF_UNIX
 #define AF_INET 2
+#define AF_INET6 10 // not supported: EAFNOSUPPORT
 #define PF_UNSPEC AF_UNSPEC
 #define PF_UNIX AF_UNIX
 #define PF_LOCAL AF_UNIX

@@ -15,6 +15,8 @@ struct sysinfo {
   uint64_t uptime;     // ticks since boot
   uint32_t ncpu;       // harts running the kernel
   uint32_t hz;         // ticks per second
+  uint32_t nnetbuf;    // packet buffers in use
+  uint32_t pad;
 };
 
 #endif

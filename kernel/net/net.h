@@ -5,6 +5,7 @@
 
 struct domain;
 extern const struct domain unix_domain; // unix.c
+extern const struct domain inet_domain; // inet.c
 
 void xv6sock_init(void);
 void xv6sock_exit(int pid);

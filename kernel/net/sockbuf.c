@@ -140,8 +140,27 @@ uint32_t sb_recsize(uint32_t n, uint32_t alen) {
   return need > UINT32_MAX ? UINT32_MAX : (uint32_t)need;
 }
 
+// sb_putrec's copy: from the caller's memory through sb_copyin.
+struct memsrc {
+  int user;
+  uint64_t src;
+};
+
+static int copy_mem(void *dst, uint32_t off, uint32_t n, void *arg) {
+  struct memsrc *m = arg;
+  return sb_copyin(dst, m->user, m->src + off, n);
+}
+
 int sb_putrec(struct sockbuf *sb, int user, uint64_t src, uint32_t n,
               const void *addr, uint32_t alen) {
+  struct memsrc m = {user, src};
+  return sb_putrec_with(sb, n, addr, alen, copy_mem, &m);
+}
+
+int sb_putrec_with(struct sockbuf *sb, uint32_t n, const void *addr,
+                   uint32_t alen,
+                   int (*copy)(void *dst, uint32_t off, uint32_t n, void *arg),
+                   void *arg) {
   if (alen > SB_MAXADDR)
     return -EINVAL;
   uint64_t need = sizeof(struct rechdr) + (uint64_t)alen + n;
@@ -163,7 +182,7 @@ int sb_putrec(struct sockbuf *sb, int user, uint64_t src, uint32_t n,
     char *p = sb_at(sb, pos + done, &run);
     if (run > n - done)
       run = n - done;
-    if (sb_copyin(p, user, src + done, run) < 0)
+    if (copy(p, done, run, arg) < 0)
       return -EFAULT; // tail not moved: the message never existed
     done += run;
   }

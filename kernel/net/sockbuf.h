@@ -58,6 +58,13 @@ void sb_free(struct sockbuf *sb);
 uint32_t sb_recsize(uint32_t n, uint32_t alen);
 int sb_putrec(struct sockbuf *sb, int user, uint64_t src, uint32_t n,
               const void *addr, uint32_t alen);
+// The same with the message's bytes from copy(dst, off, n, arg), which
+// copies n bytes at offset off of the message to dst and returns 0 or
+// -EFAULT (a packet in a netbuf chain, for the network protocols).
+int sb_putrec_with(struct sockbuf *sb, uint32_t n, const void *addr,
+                   uint32_t alen,
+                   int (*copy)(void *dst, uint32_t off, uint32_t n, void *arg),
+                   void *arg);
 // Take the first message: copy up to n bytes of it to dst and its
 // sender's address to addr (up to *alen bytes; *alen is set to the
 // address's length), and drop it (unless peek), even if n was too

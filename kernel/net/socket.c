@@ -23,6 +23,7 @@ static struct {
 // The families. Each brings its protocols and an init call.
 static const struct domain *const domains[] = {
     &unix_domain,
+    &inet_domain,
 };
 
 void sockinit(void) {
@@ -147,6 +148,18 @@ int soalloc_locked(int family, int type, struct socket **sop) {
   return 0;
 }
 
+// A reference for someone who found so in a protocol's table (network
+// input): 1, or 0 if the last reference is already gone and so is being
+// torn down.
+int sotryref(struct socket *so) {
+  acquire(&socktable.lock);
+  int ok = so->ref > 0 && !so->closing;
+  if (ok)
+    so->ref++;
+  release(&socktable.lock);
+  return ok;
+}
+
 void soref(struct socket *so) {
   acquire(&socktable.lock);
   if (so->ref < 1)
@@ -231,7 +244,9 @@ void sorelease(struct socket *so) {
     return;
   }
   // The last reference: the slot stays taken (ref 1) until slot_free,
-  // so nobody can allocate it while it is being torn down.
+  // so nobody can allocate it while it is being torn down, and closing
+  // keeps sotryref from reviving it.
+  so->closing = 1;
   release(&socktable.lock);
 
   acquire(so->lk);

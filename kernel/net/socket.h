@@ -98,6 +98,7 @@ struct domain {
 // lock for the whole family, so a connected pair shares it).
 struct socket {
   int ref;                  // [t] holders: open files, xv6 ports
+  int closing;              // [t] the last reference is being dropped
   struct spinlock *lk;      // [i]
   int family, type;         // [i]
   const struct protosw *pr; // [i]
@@ -145,6 +146,7 @@ int socreate(int family, int type, int protocol, struct socket **sop);
 int sopair(int family, int type, int protocol, struct socket **a,
            struct socket **b);
 void soref(struct socket *so);
+int sotryref(struct socket *so);
 void sorelease(struct socket *so);
 int sobind(struct socket *so, const struct sockaddr *addr, int len);
 int solisten(struct socket *so, int backlog);

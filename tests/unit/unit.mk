@@ -11,6 +11,8 @@
 #                                      kernel/net/*_wire.c, on captured frames
 #   $(BUILD)/tests/unit/test_netbuf    packet buffers, kernel/net/netbuf.c
 #   $(BUILD)/tests/unit/test_callout   the timer wheel, kernel/net/callout.c
+#   $(BUILD)/tests/unit/test_route     the routing table, kernel/net/route.c
+#   $(BUILD)/tests/unit/test_arpcache  the ARP cache, kernel/net/arpcache.c
 #   unit-net                           builds and runs them all (each even
 #                                      when an earlier one fails)
 #
@@ -25,7 +27,7 @@ UNIT_NET_CFLAGS := -Wall -Werror -std=gnu11 -O1 -g -I include -I kernel/net \
   -fno-sanitize-recover=undefined -MMD -MP
 UNIT_NET_DIR := $(BUILD)/tests/unit
 UNIT_NET_TESTS := test_sostate test_sockbuf test_sockrec test_cksum \
-  test_wire test_netbuf test_callout
+  test_wire test_netbuf test_callout test_route test_arpcache
 
 # The kernel files of the wire layer, for test_wire.
 UNIT_WIRE_OBJS := $(patsubst kernel/net/%.c,$(UNIT_NET_DIR)/net/%.o,\
@@ -57,6 +59,11 @@ $(UNIT_NET_DIR)/test_netbuf: $(UNIT_NET_DIR)/test_netbuf.o \
     $(UNIT_NET_DIR)/net/netbuf.o $(UNIT_NET_DIR)/net/cksum.o
 $(UNIT_NET_DIR)/test_callout: $(UNIT_NET_DIR)/test_callout.o \
     $(UNIT_NET_DIR)/net/callout.o
+$(UNIT_NET_DIR)/test_route: $(UNIT_NET_DIR)/test_route.o \
+    $(UNIT_NET_DIR)/net/route.o
+$(UNIT_NET_DIR)/test_arpcache: $(UNIT_NET_DIR)/test_arpcache.o \
+    $(UNIT_NET_DIR)/net/arpcache.o $(UNIT_NET_DIR)/net/netbuf.o \
+    $(UNIT_NET_DIR)/net/cksum.o
 $(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%):
 	$(HOSTCC) $(UNIT_NET_CFLAGS) -o $@ $^ $$(pkg-config --libs check) -lpthread
 

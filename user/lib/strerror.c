@@ -51,6 +51,7 @@ static const char *const msgs[] = {
     [EMSGSIZE] = "Message too long",
     [EPROTOTYPE] = "Protocol wrong type for socket",
     [ENOPROTOOPT] = "Protocol not available",
+    [EPROTO] = "Protocol error",
     [EPROTONOSUPPORT] = "Protocol not supported",
     [ESOCKTNOSUPPORT] = "Socket type not supported",
     [EOPNOTSUPP] = "Operation not supported",

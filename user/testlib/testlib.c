@@ -316,15 +316,15 @@ static void leakcheck(struct sysinfo *a) {
   }
   snprintf(why, sizeof(why),
            "freepages %ld (%lu -> %lu), nproc %d, nfile %d, ninode %d, "
-           "nsocket %d (%u -> %u)",
+           "nsocket %d (%u -> %u), nnetbuf %d",
            (long)(b.freepages - a->freepages), (unsigned long)a->freepages,
            (unsigned long)b.freepages, (int)(b.nproc - a->nproc),
            (int)(b.nfile - a->nfile), (int)(b.ninode - a->ninode),
            (int)(b.nsocket - a->nsocket), (unsigned)a->nsocket,
-           (unsigned)b.nsocket);
+           (unsigned)b.nsocket, (int)(b.nnetbuf - a->nnetbuf));
   int same = a->freepages == b.freepages && a->nproc == b.nproc &&
              a->nfile == b.nfile && a->ninode == b.ninode &&
-             a->nsocket == b.nsocket &&
+             a->nsocket == b.nsocket && a->nnetbuf == b.nnetbuf &&
              (!(cur->flags & T_NOSOCK) || b.nsocket == 0);
   result("leaks", same ? NULL : why);
 }

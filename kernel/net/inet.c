@@ -1,0 +1,76 @@
+// kernel/net/inet.c: the AF_INET family: its protocols, what sets the
+// stack up at boot, and the IPPROTO_IP options its sockets share.
+#include "../types.h"
+#include "../param.h"
+#include "../spinlock.h"
+#include "../defs.h"
+#include "socket.h"
+#include "inpcb.h"
+#include "netstack.h"
+
+extern const struct protosw udp_proto; // udp.c
+
+static const struct protosw *const inet_protos[] = {
+    &udp_proto,
+};
+
+static void inet_init(void) {
+  route_init();
+  arp_init();
+  icmp_init();
+  ip_reass_init();
+  udp_init();
+}
+
+const struct domain inet_domain = {
+    .family = AF_INET,
+    .init = inet_init,
+    .protos = inet_protos,
+    .nprotos = NELEM(inet_protos),
+};
+
+// IP_TTL (1..255; -1 restores the default) and IP_TOS. *so->lk held.
+int inet_setopt(struct socket *so, int level, int name, const void *val,
+                int len) {
+  struct inpcb *p = so->pcb;
+  int v;
+  if (level != IPPROTO_IP)
+    return -ENOPROTOOPT;
+  if (len < (int)sizeof(int))
+    return -EINVAL;
+  memmove(&v, val, sizeof(v));
+  switch (name) {
+  case IP_TTL:
+    if (v == -1)
+      v = 0;
+    if (v < 0 || v > 255)
+      return -EINVAL;
+    p->ttl = v;
+    return 0;
+  case IP_TOS:
+    p->tos = v & 0xff;
+    return 0;
+  }
+  return -ENOPROTOOPT;
+}
+
+int inet_getopt(struct socket *so, int level, int name, void *val, int *len) {
+  struct inpcb *p = so->pcb;
+  int v;
+  if (level != IPPROTO_IP)
+    return -ENOPROTOOPT;
+  switch (name) {
+  case IP_TTL:
+    v = p->ttl ? p->ttl : IP_DEFTTL;
+    break;
+  case IP_TOS:
+    v = p->tos;
+    break;
+  default:
+    return -ENOPROTOOPT;
+  }
+  if (*len > (int)sizeof(v))
+    *len = sizeof(v);
+  memmove(val, &v, *len);
+  return 0;
+}

@@ -1,0 +1,283 @@
+// kernel/net/udp.c: UDP (RFC 768) and its sockets, socket(AF_INET,
+// SOCK_DGRAM, 0): datagrams up to 65507 bytes (IP fragments what its
+// interface cannot carry), checksums always sent and checked when sent
+// to us, ephemeral ports (inpcb.c), broadcast only with SO_BROADCAST,
+// ICMP errors reported to connected sockets (ECONNREFUSED...).
+//
+// Each socket has its own lock (protosw.lock 0); the pcb table has one
+// for all (inpcb.h gives the order). A received datagram is copied into
+// the receiving socket's buffer as one record with the sender's
+// sockaddr_in; a full buffer drops it (counted), as SO_RCVBUF says.
+#include "../types.h"
+#include "../param.h"
+#include "../spinlock.h"
+#include "../proc.h"
+#include "../defs.h"
+#include "socket.h"
+#include "inpcb.h"
+#include "netbuf.h"
+#include "netif.h"
+#include "netstack.h"
+#include "netstat.h"
+#include "udp_wire.h"
+#include "icmp_wire.h"
+
+static struct inpcbtable udb;
+
+static struct inpcb *pcb(struct socket *so) { return so->pcb; }
+
+void udp_init(void) { in_pcbinit(&udb, "udb"); }
+
+static int udp_attach(struct socket *so) { return in_pcballoc(&udb, so); }
+
+static void udp_detach(struct socket *so) { in_pcbfree(&udb, pcb(so)); }
+
+static int udp_bind(struct socket *so, const struct sockaddr *a, int len) {
+  ipaddr_t addr;
+  uint16 port;
+  int err = in_getaddr(a, len, &addr, &port);
+  if (err < 0)
+    return err;
+  acquire(so->lk);
+  if ((err = sostate_next(so->state, SE_BIND)) >= 0 &&
+      (err = in_pcbbind(&udb, pcb(so), addr, port, so->reuseaddr)) == 0)
+    sotransition(so, SE_BIND);
+  release(so->lk);
+  return err < 0 ? err : 0;
+}
+
+// Bind to an ephemeral port if not bound yet. *so->lk held.
+static int autobind(struct socket *so) {
+  if (pcb(so)->lport != 0)
+    return 0;
+  int err = in_pcbbind(&udb, pcb(so), 0, 0, 0);
+  if (err == 0)
+    sotransition(so, SE_BIND);
+  return err;
+}
+
+// Check a destination: 0.0.0.0 means this host (as Linux); a broadcast
+// needs SO_BROADCAST. *so->lk held.
+static int checkdest(struct socket *so, ipaddr_t *dst, uint16 port) {
+  if (port == 0)
+    return -EINVAL;
+  if (*dst == 0)
+    *dst = IP_LOOPBACK;
+  if (ip_is_multicast(*dst))
+    return -ENETUNREACH; // no multicast routing here
+  if (ip_isbcast(*dst) && !so->broadcast)
+    return -EACCES;
+  return 0;
+}
+
+static int udp_connect(struct socket *so, const struct sockaddr *a, int len,
+                       int nonblock) {
+  (void)nonblock;
+  ipaddr_t addr;
+  uint16 port;
+  if (len >= (int)sizeof(sa_family_t) && a->sa_family == AF_UNSPEC) {
+    acquire(so->lk); // disconnect: sends need an address again
+    in_pcbconnect(&udb, pcb(so), 0, 0);
+    release(so->lk);
+    return 0;
+  }
+  int err = in_getaddr(a, len, &addr, &port);
+  if (err < 0)
+    return err;
+  ipaddr_t src;
+  acquire(so->lk);
+  if ((err = checkdest(so, &addr, port)) == 0 &&
+      (err = ip_select_src(addr, &src)) == 0 && (err = autobind(so)) == 0)
+    in_pcbconnect(&udb, pcb(so), addr, port);
+  release(so->lk);
+  return err;
+}
+
+static int udp_listen(struct socket *so, int backlog) {
+  (void)so;
+  (void)backlog;
+  return -EOPNOTSUPP;
+}
+
+static int udp_send(struct socket *so, int user, uint64 src, int n,
+                    const struct sodest *to) {
+  struct inpcb *p = pcb(so);
+  ipaddr_t dst = p->faddr, from;
+  uint16 dport = p->fport;
+  int err;
+  if (to) {
+    if ((err = in_getaddr(to->addr, to->len, &dst, &dport)) < 0)
+      return err;
+  } else if (dst == 0) {
+    return -EDESTADDRREQ;
+  }
+  if (n > UDP_MAXDATA)
+    return -EMSGSIZE;
+  if ((err = checkdest(so, &dst, dport)) < 0 || (err = autobind(so)) < 0)
+    return err;
+  if (p->laddr != 0 && !ip_isbcast(p->laddr))
+    from = p->laddr;
+  else if ((err = ip_select_src(dst, &from)) < 0)
+    return err;
+  struct netbuf *nb = nb_alloc_chain(NB_MAXHDR, n);
+  if (nb == 0) {
+    NETSTAT(udp_nobufs);
+    return -ENOBUFS;
+  }
+  struct cksum c;
+  cksum_init(&c);
+  uint64 off = 0;
+  for (struct netbuf *b = nb; b; b = b->more) {
+    if (either_copyin(b->data, user, src + off, b->len) < 0) {
+      nb_free(nb);
+      return -EFAULT;
+    }
+    cksum_add(&c, b->data, b->len);
+    off += b->len;
+  }
+  udp_emit(nb_push(nb, UDP_HLEN), from, p->lport, dst, dport, n, &c);
+  struct ipout o = {.src = from,
+                    .dst = dst,
+                    .proto = IPPROTO_UDP,
+                    .ttl = p->ttl,
+                    .tos = p->tos};
+  NETSTAT(udp_sent);
+  err = ip_output(nb, &o);
+  return err < 0 ? err : n;
+}
+
+// sb_putrec_with's copy: bytes of a received packet.
+struct nbsrc {
+  const struct netbuf *nb;
+  uint32 off;
+};
+
+static int copy_nb(void *dst, uint32 off, uint32 n, void *arg) {
+  struct nbsrc *s = arg;
+  return nb_copyout(s->nb, s->off + off, dst, n) < 0 ? -EFAULT : 0;
+}
+
+// Put the datagram's data (n bytes at off of nb) in so's buffer, from
+// src:sport. Drops the reference on so.
+static void deliver(struct socket *so, const struct netbuf *nb, uint32 off,
+                    uint32 n, ipaddr_t src, uint16 sport) {
+  struct sockaddr_in from;
+  in_putaddr(&from, src, sport);
+  struct nbsrc s = {nb, off};
+  acquire(so->lk);
+  int err = so->rdshut
+                ? -EPIPE
+                : sb_putrec_with(&so->rcv, n, &from, sizeof(from), copy_nb, &s);
+  if (err == 0) {
+    NETSTAT(udp_delivered);
+    sowakeup(&so->rcv);
+  } else {
+    NETSTAT(udp_fullsock); // SO_RCVBUF is full (or the reader shut down)
+  }
+  release(so->lk);
+  sorelease(so);
+}
+
+void udp_input(struct netbuf *nb, const struct ipinfo *in) {
+  uint32 len = nb_totlen(nb) - in->hlen;
+  struct udp_hdr u;
+  int err = nb_pullup(nb, in->hlen + (len < UDP_HLEN ? len : UDP_HLEN));
+  if (err == 0)
+    err = udp_parse_hdr(nb->data + in->hlen, nb->len - in->hlen, len, &u);
+  if (err < 0) {
+    netstat_wire(NS_UDP, err == -EINVAL ? -WIRE_SHORT : err);
+    goto drop;
+  }
+  nb_trim(nb, in->hlen + u.ulen);
+  if (u.cksum != 0) {
+    struct cksum c;
+    cksum_init(&c);
+    nb_cksum(nb, in->hlen, u.ulen, &c);
+    if ((err = udp_verify(&u, in->src, in->dst, &c)) < 0) {
+      netstat_wire(NS_UDP, err);
+      goto drop;
+    }
+  }
+  uint32 off = in->hlen + UDP_HLEN, n = u.ulen - UDP_HLEN;
+  if (in->bcast) {
+    struct socket *all[8];
+    int k = in_pcbbcast(&udb, u.dport, all, NELEM(all));
+    for (int i = 0; i < k; i++)
+      deliver(all[i], nb, off, n, in->src, u.sport);
+    if (k == 0)
+      NETSTAT(udp_noport);
+    goto drop;
+  }
+  struct socket *so = in_pcblookup(&udb, in->dst, u.dport, in->src, u.sport);
+  if (so == 0) {
+    NETSTAT(udp_noport);
+    icmp_error(nb, ICMP_UNREACH, ICMP_UNREACH_PORT, 0);
+    goto drop;
+  }
+  deliver(so, nb, off, n, in->src, u.sport);
+drop:
+  nb_free(nb);
+}
+
+void udp_ctlinput(ipaddr_t src, uint16 sport, ipaddr_t dst, uint16 dport,
+                  int err) {
+  struct socket *so = in_pcbconnected(&udb, src, sport, dst, dport);
+  if (so == 0)
+    return; // unconnected sockets hear no ICMP errors (as Linux)
+  acquire(so->lk);
+  soseterror(so, err);
+  release(so->lk);
+  sorelease(so);
+}
+
+static void udp_rcvd(struct socket *so) { (void)so; }
+
+static int udp_shutdown(struct socket *so, int how) {
+  if (how == SHUT_RD || how == SHUT_RDWR)
+    so->rdshut = 1;
+  if (how == SHUT_WR || how == SHUT_RDWR)
+    so->wrshut = 1;
+  sowakeup_all(so);
+  return 0;
+}
+
+static int udp_unread(struct socket *so) {
+  (void)so;
+  return 0;
+}
+
+static int udp_sockaddr(struct socket *so, struct sockaddr_storage *a,
+                        int peer) {
+  struct inpcb *p = pcb(so);
+  if (peer) {
+    if (p->faddr == 0)
+      return -ENOTCONN;
+    return in_putaddr(a, p->faddr, p->fport);
+  }
+  return in_putaddr(a, p->laddr, p->lport);
+}
+
+static int udp_writable(struct socket *so) {
+  (void)so;
+  return 1; // a datagram is sent or dropped at once
+}
+
+const struct protosw udp_proto = {
+    .family = AF_INET,
+    .type = SOCK_DGRAM,
+    .protocol = IPPROTO_UDP,
+    .lock = 0,
+    .attach = udp_attach,
+    .detach = udp_detach,
+    .bind = udp_bind,
+    .connect = udp_connect,
+    .listen = udp_listen,
+    .send = udp_send,
+    .rcvd = udp_rcvd,
+    .shutdown = udp_shutdown,
+    .unread = udp_unread,
+    .sockaddr = udp_sockaddr,
+    .writable = udp_writable,
+    .setopt = inet_setopt,
+    .getopt = inet_getopt,
+};
