@@ -90,6 +90,8 @@ int ip_isbcast(ipaddr_t a);
 struct ip_hdr;
 struct netbuf *ip_reass(struct netbuf *nb, struct ip_hdr *h);
 void ip_reass_init(void);
+struct reass_stats;
+void ip_reass_stats(struct reass_stats *st, uint32 *bytes);
 
 // icmp.c: a received ICMP message; an ICMP error about the datagram nb
 // (its IP header at data; nb is not freed), rate-limited and never about

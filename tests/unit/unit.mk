@@ -13,6 +13,7 @@
 #   $(BUILD)/tests/unit/test_callout   the timer wheel, kernel/net/callout.c
 #   $(BUILD)/tests/unit/test_route     the routing table, kernel/net/route.c
 #   $(BUILD)/tests/unit/test_arpcache  the ARP cache, kernel/net/arpcache.c
+#   $(BUILD)/tests/unit/test_reass     IPv4 reassembly, kernel/net/reass.c
 #   unit-net                           builds and runs them all (each even
 #                                      when an earlier one fails)
 #
@@ -27,7 +28,8 @@ UNIT_NET_CFLAGS := -Wall -Werror -std=gnu11 -O1 -g -I include -I kernel/net \
   -fno-sanitize-recover=undefined -MMD -MP
 UNIT_NET_DIR := $(BUILD)/tests/unit
 UNIT_NET_TESTS := test_sostate test_sockbuf test_sockrec test_cksum \
-  test_wire test_netbuf test_callout test_route test_arpcache
+  test_wire test_netbuf test_callout test_route test_arpcache \
+  test_reass
 
 # The kernel files of the wire layer, for test_wire.
 UNIT_WIRE_OBJS := $(patsubst kernel/net/%.c,$(UNIT_NET_DIR)/net/%.o,\
@@ -64,6 +66,9 @@ $(UNIT_NET_DIR)/test_route: $(UNIT_NET_DIR)/test_route.o \
 $(UNIT_NET_DIR)/test_arpcache: $(UNIT_NET_DIR)/test_arpcache.o \
     $(UNIT_NET_DIR)/net/arpcache.o $(UNIT_NET_DIR)/net/netbuf.o \
     $(UNIT_NET_DIR)/net/cksum.o
+$(UNIT_NET_DIR)/test_reass: $(UNIT_NET_DIR)/test_reass.o \
+    $(UNIT_NET_DIR)/net/reass.o $(UNIT_NET_DIR)/net/netbuf.o \
+    $(UNIT_NET_DIR)/net/cksum.o $(UNIT_NET_DIR)/net/ip_wire.o
 $(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%):
 	$(HOSTCC) $(UNIT_NET_CFLAGS) -o $@ $^ $$(pkg-config --libs check) -lpthread
 
