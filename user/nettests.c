@@ -10,6 +10,7 @@
 //
 // The protocol and the runner are user/testlib's (testlib.h).
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netv6.h>
 #include <poll.h>
@@ -327,12 +328,89 @@ static void udpmany(void) {
   close(s);
 }
 
+// ICMP datagram sockets: an echo request gets its reply, with the
+// socket's identifier put in by the kernel, the sequence number and the
+// data unchanged; anything but an echo request is refused.
+static void pingsock(void) {
+  int s = OK(socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP));
+  struct sockaddr_in to = LOOP(0), from;
+  unsigned char pkt[64];
+  memset(pkt, 0, sizeof(pkt));
+  pkt[0] = 8; // echo request
+  pkt[6] = 0x12;
+  pkt[7] = 0x34;
+  fill((char *)pkt + 8, 56, 9);
+  EXPECT(sendto(s, pkt, 64, 0, SA(&to), sizeof(to)) == 64, "send: %s",
+         strerror(errno));
+  int id = portof(s);
+  EXPECT(id != 0, "no identifier bound");
+  struct pollfd p = {s, POLLIN, 0};
+  EXPECT(poll(&p, 1, 5000) == 1, "no reply");
+  socklen_t n = sizeof(from);
+  int got = recvfrom(s, buf, sizeof(buf), 0, SA(&from), &n);
+  EXPECT(got == 64, "reply of %d bytes", got);
+  unsigned char *r = (unsigned char *)buf;
+  EXPECT(r[0] == 0 && r[1] == 0, "type %d code %d", r[0], r[1]);
+  EXPECT((r[4] << 8 | r[5]) == id, "id %d, want %d", r[4] << 8 | r[5], id);
+  EXPECT(r[6] == 0x12 && r[7] == 0x34, "seq changed");
+  EXPECT(memcmp(r + 8, pkt + 8, 56) == 0, "data changed");
+  EXPECT(ntohl(from.sin_addr.s_addr) == INADDR_LOOPBACK, "from %x",
+         ntohl(from.sin_addr.s_addr));
+  pkt[0] = 13; // a timestamp request: not for ping sockets
+  FAILS(sendto(s, pkt, 64, 0, SA(&to), sizeof(to)), EINVAL);
+  pkt[0] = 8;
+  FAILS(sendto(s, pkt, 7, 0, SA(&to), sizeof(to)), EINVAL);
+  FAILS(sendto(s, (void *)8, 64, 0, SA(&to), sizeof(to)), EFAULT);
+  // A big one: 8000 bytes of data.
+  static unsigned char bigpkt[8008];
+  memset(bigpkt, 0, 8);
+  bigpkt[0] = 8;
+  fill((char *)bigpkt + 8, 8000, 4);
+  EXPECT(sendto(s, bigpkt, 8008, 0, SA(&to), sizeof(to)) == 8008, "send big");
+  EXPECT(poll(&p, 1, 5000) == 1, "no big reply");
+  EXPECT(recv(s, big, sizeof(big), 0) == 8008, "big reply");
+  EXPECT(memcmp(big + 8, bigpkt + 8, 8000) == 0, "big data changed");
+  close(s);
+}
+
+// The ping program: three replies from 127.0.0.1 and Linux's summary.
+static void pingprog(void) {
+  int pid = SPAWN();
+  if (pid == 0) {
+    close(1);
+    if (open("ping.out", O_CREAT | O_TRUNC | O_WRONLY) != 1)
+      exit(3);
+    char *argv[] = {"ping", "-c", "3", "-i", "0.1", "127.0.0.1", 0};
+    exec("/ping", argv);
+    exit(4);
+  }
+  EXITED(pid, 0);
+  int fd = OK(open("ping.out", O_RDONLY));
+  int n = read(fd, buf, sizeof(buf) - 1);
+  close(fd);
+  unlink("ping.out");
+  EXPECT(n > 0, "no output");
+  buf[n] = 0;
+  EXPECT(strstr(buf, "PING 127.0.0.1 (127.0.0.1) 56(84) bytes of data.\n"),
+         "header: %s", buf);
+  for (int i = 1; i <= 3; i++) {
+    char want[64];
+    snprintf(want, sizeof(want),
+             "64 bytes from 127.0.0.1: icmp_seq=%d time=", i);
+    EXPECT(strstr(buf, want), "no reply %d: %s", i, buf);
+  }
+  EXPECT(strstr(buf, "3 packets transmitted, 3 received, 0% packet loss"),
+         "summary: %s", buf);
+  EXPECT(strstr(buf, "rtt min/avg/max/mdev = "), "rtt line: %s", buf);
+}
+
 static struct tcase cases[] = {
     {"udpsocket", udpsocket, 1, 60},       {"udpbind", udpbind, 1, 60},
     {"udpephemeral", udpephemeral, 1, 60}, {"udploop", udploop, 1, 60},
     {"udpconnect", udpconnect, 1, 60},     {"udprefused", udprefused, 1, 60},
     {"udpflags", udpflags, 1, 60},         {"udprcvbuf", udprcvbuf, 1, 60},
     {"udpbroadcast", udpbroadcast, 1, 60}, {"udpmany", udpmany, 1, 60},
+    {"pingsock", pingsock, 1, 60},         {"pingprog", pingprog, 1, 60},
 };
 
 static void warmup(void) {
@@ -349,6 +427,18 @@ static void warmup(void) {
   }
   close(r);
   close(s);
+  // The network thread lets go of the last packet and socket a moment
+  // after the reader has them: wait until the counts are still.
+  struct sysinfo was, now;
+  sysinfo(&was);
+  for (int i = 0; i < 100; i++) {
+    usleep(10000);
+    sysinfo(&now);
+    if (now.nsocket == 0 && now.nnetbuf == was.nnetbuf &&
+        now.freepages == was.freepages)
+      break;
+    was = now;
+  }
 }
 
 int main(int argc, char *argv[]) {

@@ -153,7 +153,7 @@ void icmp_input(struct netbuf *nb, const struct ipinfo *in) {
               in->tos);
     break;
   case ICMP_ECHOREPLY:
-    NETSTAT(icmp_ignored); // ping sockets: next
+    ping_input(nb, in, &ic);
     break;
   default:
     if (icmp_is_error(ic.type))

@@ -8,10 +8,13 @@
 #include "inpcb.h"
 #include "netstack.h"
 
-extern const struct protosw udp_proto; // udp.c
+extern const struct protosw udp_proto;  // udp.c
+extern const struct protosw ping_proto; // ping.c
 
+// SOCK_DGRAM with protocol 0 is UDP: the first of its type.
 static const struct protosw *const inet_protos[] = {
     &udp_proto,
+    &ping_proto,
 };
 
 static void inet_init(void) {
@@ -20,6 +23,7 @@ static void inet_init(void) {
   icmp_init();
   ip_reass_init();
   udp_init();
+  ping_init();
 }
 
 const struct domain inet_domain = {

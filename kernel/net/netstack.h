@@ -109,6 +109,11 @@ void udp_ctlinput(ipaddr_t src, uint16 sport, ipaddr_t dst, uint16 dport,
 struct socket;
 void icmp_init(void);
 void udp_init(void);
+void ping_init(void);
+// ping.c: an echo reply for a ping socket (nb not freed).
+struct icmp_hdr;
+void ping_input(struct netbuf *nb, const struct ipinfo *in,
+                const struct icmp_hdr *ic);
 int inet_setopt(struct socket *so, int level, int name, const void *val,
                 int len);
 int inet_getopt(struct socket *so, int level, int name, void *val, int *len);
