@@ -188,8 +188,10 @@ class Guest:
     """One QEMU running netv6 on a private copy of a disk image."""
 
     def __init__(self, image=None, kernel=None, cpus=None, memory="128M",
-                 extra_args=(), name="guest", boot_timeout=60, qemu=None):
+                 extra_args=(), name="guest", boot_timeout=60, qemu=None,
+                 wrap=()):
         self.qemu = qemu or os.environ.get("QEMU", "qemu-system-riscv64")
+        self.wrap = list(wrap)  # run QEMU through this (ip netns exec NS)
         self.image = image or IMAGE
         self.kernel = kernel or KERNEL
         self.cpus = int(cpus or os.environ.get("CPUS", "3"))
@@ -239,7 +241,7 @@ class Guest:
     # ---- life cycle ------------------------------------------------------
 
     def command(self, disk):
-        return [self.qemu, "-machine", "virt", "-bios", "default",
+        return self.wrap + [self.qemu, "-machine", "virt", "-bios", "default",
                 "-m", self.memory, "-smp", str(self.cpus), "-nographic",
                 "-global", "virtio-mmio.force-legacy=false",
                 "-kernel", self.kernel,

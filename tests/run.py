@@ -36,7 +36,10 @@ Suites:
     nettests         boots a guest and runs `nettests` (the IPv4 stack's
                      in-guest suite, user/nettests.c); -quick, :NAME
 
-Every case prints `PASS suite/case` or `FAIL suite/case: reason`, every
+Every case prints `PASS suite/case` or `FAIL suite/case: reason` (or
+`SKIP suite/case: why` for a case this machine cannot run, such as a peer
+test without a network namespace; NETV6_NO_SKIP=1 turns skips into
+failures, and .ci/run sets it), every
 suite a line `suite NAME: N passed, N failed`, and the run ends with
 exactly one line `N passed, N failed`. Exit status 1 if anything failed.
 
@@ -91,6 +94,16 @@ class Tally:
         self.suite = suite
         self.passed = 0
         self.failed = 0
+        self.skipped = 0
+
+    def skip(self, name, why):
+        """A case the machine cannot run (no namespace, no tap...). With
+        NETV6_NO_SKIP=1 (as .ci/run sets) a skip is a failure."""
+        if os.environ.get("NETV6_NO_SKIP") == "1":
+            self.bad(name, "skipped, and NETV6_NO_SKIP=1: %s" % why)
+            return
+        self.skipped += 1
+        print("SKIP %s/%s: %s" % (self.suite, name, why), flush=True)
 
     def ok(self, name):
         self.passed += 1
@@ -170,7 +183,7 @@ def run_style(t):
 
 # ---- boot: tests/test_boot.py ------------------------------------------
 
-CASE_LINE = re.compile(r"^(PASS|FAIL) (\S+?)(?:: (.*))?$")
+CASE_LINE = re.compile(r"^(PASS|FAIL|SKIP) (\S+?)(?:: (.*))?$")
 
 
 # A host test script (tests/test_boot.py, tests/test_harness.py) prints
@@ -197,6 +210,9 @@ def run_script(t, argv, timeout):
             m = CASE_LINE.match(line)
             if m and m.group(1) == "PASS":
                 t.ok(m.group(2))
+                results += 1
+            elif m and m.group(1) == "SKIP":
+                t.skip(m.group(2), m.group(3) or "skipped")
                 results += 1
             elif m:
                 t.bad(m.group(2), m.group(3) or "failed")
@@ -386,10 +402,15 @@ def main(argv):
             suites(name)(t)
         except Exception as e:  # a harness bug must still count
             t.bad("harness", "%s: %s" % (type(e).__name__, e))
-        print("suite %s: %d passed, %d failed" % (name, t.passed, t.failed),
-              flush=True)
+        print("suite %s: %d passed, %d failed%s" % (
+            name, t.passed, t.failed,
+            ", %d skipped" % t.skipped if t.skipped else ""), flush=True)
         total.passed += t.passed
         total.failed += t.failed
+        total.skipped += t.skipped
+    if total.skipped:
+        print("%d skipped (NETV6_NO_SKIP=1 makes a skip a failure)"
+              % total.skipped, flush=True)
     print("%d passed, %d failed" % (total.passed, total.failed), flush=True)
     return 1 if total.failed else 0
 
