@@ -304,6 +304,21 @@ static void udpbroadcast(void) {
   // With a NIC and an address it goes out; without, there is no route.
   EXPECT(r == 1 || errno == ENETUNREACH, "broadcast: %d (%s)", r,
          strerror(errno));
+  // SO_BINDTODEVICE takes an interface name; unknown ones are ENODEV.
+  char name[16];
+  socklen_t n = sizeof(name);
+  OK(setsockopt(s, SOL_SOCKET, SO_BINDTODEVICE, "lo", 3));
+  OK(getsockopt(s, SOL_SOCKET, SO_BINDTODEVICE, name, &n));
+  EXPECT(n == 3 && strcmp(name, "lo") == 0, "bound to %s (%d)", name, (int)n);
+  FAILS(setsockopt(s, SOL_SOCKET, SO_BINDTODEVICE, "nosuch0", 8), ENODEV);
+  OK(setsockopt(s, SOL_SOCKET, SO_BINDTODEVICE, "", 1));
+  n = sizeof(name);
+  OK(getsockopt(s, SOL_SOCKET, SO_BINDTODEVICE, name, &n));
+  EXPECT(n == 1 && name[0] == 0, "still bound to %s", name);
+  close(s);
+  // AF_UNIX sockets have no interfaces.
+  s = OK(socket(AF_UNIX, SOCK_DGRAM, 0));
+  FAILS(setsockopt(s, SOL_SOCKET, SO_BINDTODEVICE, "lo", 3), ENOPROTOOPT);
   close(s);
 }
 

@@ -52,6 +52,7 @@
 #define SO_LINGER 13
 #define SO_SNDLOWAT 19
 #define SO_RCVTIMEO 20
+#define SO_BINDTODEVICE 25 // an interface name (AF_INET)
 #define SO_SNDTIMEO 21
 #define SO_ACCEPTCONN 30
 #define SO_PROTOCOL 38

@@ -7,6 +7,7 @@
 #include "socket.h"
 #include "inpcb.h"
 #include "netstack.h"
+#include "netif.h"
 
 extern const struct protosw udp_proto;  // udp.c
 extern const struct protosw ping_proto; // ping.c
@@ -33,11 +34,35 @@ const struct domain inet_domain = {
     .nprotos = NELEM(inet_protos),
 };
 
+// SO_BINDTODEVICE: sends to a broadcast address leave through this
+// interface, even one with no address yet (a DHCP client's). An empty
+// name undoes it. *so->lk held.
+static int bindtodevice(struct socket *so, const char *val, int len) {
+  struct inpcb *p = so->pcb;
+  char name[NETIF_NAMESZ];
+  if (len < 0 || len > NETIF_NAMESZ)
+    return -EINVAL;
+  memset(name, 0, sizeof(name));
+  memmove(name, val, len);
+  name[NETIF_NAMESZ - 1] = 0;
+  if (name[0] == 0) {
+    p->ifindex = 0;
+    return 0;
+  }
+  struct netif *ifp = netif_byname(name);
+  if (ifp == 0)
+    return -ENODEV;
+  p->ifindex = ifp->index + 1;
+  return 0;
+}
+
 // IP_TTL (1..255; -1 restores the default) and IP_TOS. *so->lk held.
 int inet_setopt(struct socket *so, int level, int name, const void *val,
                 int len) {
   struct inpcb *p = so->pcb;
   int v;
+  if (level == SOL_SOCKET && name == SO_BINDTODEVICE)
+    return bindtodevice(so, val, len);
   if (level != IPPROTO_IP)
     return -ENOPROTOOPT;
   if (len < (int)sizeof(int))
@@ -61,6 +86,15 @@ int inet_setopt(struct socket *so, int level, int name, const void *val,
 int inet_getopt(struct socket *so, int level, int name, void *val, int *len) {
   struct inpcb *p = so->pcb;
   int v;
+  if (level == SOL_SOCKET && name == SO_BINDTODEVICE) {
+    struct netif *ifp = p->ifindex ? netif_get(p->ifindex - 1) : 0;
+    const char *n = ifp ? ifp->name : "";
+    int l = strlen(n) + 1;
+    if (*len > l)
+      *len = l;
+    memmove(val, n, *len);
+    return 0;
+  }
   if (level != IPPROTO_IP)
     return -ENOPROTOOPT;
   switch (name) {

@@ -28,6 +28,7 @@ struct inpcb {
   ipaddr_t faddr;    // [t][s] connected foreign address, or 0
   uint16 fport;      // [t][s]
   uint8 ttl, tos;    // [s] IP_TTL, IP_TOS (0: default)
+  int ifindex;       // [s] SO_BINDTODEVICE: the interface + 1, or 0
 };
 
 struct inpcbtable {

@@ -167,7 +167,7 @@ int ip_output(struct netbuf *nb, const struct ipout *o) {
   if (dst == IP_BROADCAST) {
     // The limited broadcast leaves through the interface of the source
     // address, or of the default route.
-    struct netif *own = src ? netif_owner(src) : 0;
+    struct netif *own = o->ifp ? o->ifp : src ? netif_owner(src) : 0;
     err = own ? 0 : route_lookup(0, &ifp, &nexthop);
     if (own)
       ifp = own;
@@ -185,7 +185,8 @@ int ip_output(struct netbuf *nb, const struct ipout *o) {
     err = -ENETDOWN;
     goto bad;
   }
-  if (src == 0 && (src = netif_srcaddr(ifp, dst)) == 0) {
+  if (src == 0 && (src = netif_srcaddr(ifp, dst)) == 0 &&
+      !(o->ifp && dst == IP_BROADCAST)) {
     err = -EADDRNOTAVAIL;
     goto bad;
   }

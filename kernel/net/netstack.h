@@ -69,6 +69,9 @@ struct ipout {
   ipaddr_t src, dst;
   uint8 proto, ttl, tos; // ttl 0: IP_DEFTTL
   int df;                // don't fragment (-EMSGSIZE if it must)
+  // SO_BINDTODEVICE: a limited broadcast leaves through this interface,
+  // from src 0.0.0.0 if it has no address yet (a DHCP client). 0: route.
+  struct netif *ifp;
 };
 
 // Send the transport packet nb (any length up to 65515, a chain is fine,

@@ -54,8 +54,14 @@ static int protoopt(struct socket *so, int level, int name, void *val, int *len,
   return err;
 }
 
+// Socket-level options that belong to the protocol: SO_BINDTODEVICE
+// names a network interface, which the core knows nothing of.
+static int protolevel(int level, int name) {
+  return level != SOL_SOCKET || name == SO_BINDTODEVICE;
+}
+
 int sosetopt(struct socket *so, int level, int name, const void *val, int len) {
-  if (level != SOL_SOCKET)
+  if (protolevel(level, name))
     return protoopt(so, level, name, (void *)val, &len, 1);
   int iv = 0;
   if (name != SO_RCVTIMEO && name != SO_SNDTIMEO) {
@@ -107,7 +113,7 @@ int sosetopt(struct socket *so, int level, int name, const void *val, int len) {
 }
 
 int sogetopt(struct socket *so, int level, int name, void *val, int *len) {
-  if (level != SOL_SOCKET)
+  if (protolevel(level, name))
     return protoopt(so, level, name, val, len, 0);
   int iv = 0;
   struct ktimeval tv;

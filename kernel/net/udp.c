@@ -115,10 +115,17 @@ static int udp_send(struct socket *so, int user, uint64 src, int n,
     return -EMSGSIZE;
   if ((err = checkdest(so, &dst, dport)) < 0 || (err = autobind(so)) < 0)
     return err;
-  if (p->laddr != 0 && !ip_isbcast(p->laddr))
+  struct netif *dev = 0;
+  if (p->ifindex && dst == IP_BROADCAST) {
+    // Bound to an interface: out through it, from its address or, if it
+    // has none yet, from 0.0.0.0 (a DHCP client, RFC 2131 4.1).
+    dev = netif_get(p->ifindex - 1);
+    from = p->laddr ? p->laddr : netif_srcaddr(dev, dst);
+  } else if (p->laddr != 0 && !ip_isbcast(p->laddr)) {
     from = p->laddr;
-  else if ((err = ip_select_src(dst, &from)) < 0)
+  } else if ((err = ip_select_src(dst, &from)) < 0) {
     return err;
+  }
   struct netbuf *nb = nb_alloc_chain(NB_MAXHDR, n);
   if (nb == 0) {
     NETSTAT(udp_nobufs);
@@ -140,7 +147,8 @@ static int udp_send(struct socket *so, int user, uint64 src, int n,
                     .dst = dst,
                     .proto = IPPROTO_UDP,
                     .ttl = p->ttl,
-                    .tos = p->tos};
+                    .tos = p->tos,
+                    .ifp = dev};
   NETSTAT(udp_sent);
   err = ip_output(nb, &o);
   return err < 0 ? err : n;
