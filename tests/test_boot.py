@@ -2,8 +2,9 @@
 """tests/test_boot.py: end-to-end smoke tests over the guest console.
 
 Boots netv6 with tests/harness.py and drives the shell: banner, ls, a
-pipeline, a directory, a 1.5 MiB file through cat and the console, a fork
-bomb, a NULL dereference, and halt. Prints one line per case,
+pipeline, a directory, a fork bomb, a NULL dereference, a 1.5 MiB file
+through cat and the console, host files put in the image by make's
+EXTRA_FILES, and halt. Prints one line per case,
 `PASS name` or `FAIL name: reason`, and exits 1 if any failed.
 
     python3 tests/test_boot.py            # every case
@@ -232,6 +233,61 @@ def t_bigfile(ctx):
                     raise CheckFailed(
                         "cat big.txt: got %d bytes, want %d; first difference at "
                         "%d: %r" % (len(out), len(text), n, out[n:n + 40]))
+                g.poweroff()
+            except CheckFailed as e:
+                g.fail(str(e))
+                raise
+
+
+def wc_counts(data):
+    """What the guest's wc says of data: lines, words, bytes."""
+    words = re.findall(rb"[^ \t\n\v\f\r]+", data)
+    return data.count(b"\n"), len(words), len(data)
+
+
+@case
+def t_extrafiles(ctx):
+    """make's EXTRA_FILES in both forms: FILE lands in /, HOST=/guest/path
+    at that path (parents made). The image is rebuilt when only the list
+    changes (the files are older than it), and the bytes arrive: exactly,
+    read back on the host with fsck, and as the guest sees them."""
+    import random
+    import subprocess
+    text = "".join("note %d: an extra file\n" % i for i in range(40))
+    rng = random.Random(8)
+    data = bytes(rng.getrandbits(8) for _ in range(200000))  # NULs too
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    fsck = os.path.join(harness.BUILD, "mkfs", "fsck")
+    with tempfile.TemporaryDirectory(prefix="netv6-extra-") as d:
+        notes, blob = os.path.join(d, "notes.txt"), os.path.join(d, "blob.bin")
+        with open(notes, "w") as f:
+            f.write(text)
+        with open(blob, "wb") as f:
+            f.write(data)
+        img = os.path.join(d, "fs.img")
+        for extra in ("", "%s %s=/data/sub/blob.bin" % (notes, blob)):
+            r = subprocess.run(
+                ["make", "--no-print-directory", "FSIMG=" + img,
+                 "EXTRA_FILES=" + extra, img,
+                 os.path.relpath(fsck, harness.ROOT)],
+                cwd=harness.ROOT, env=env, stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT, timeout=600)
+            out = r.stdout.decode(errors="replace")
+            check(r.returncode == 0,
+                  "make EXTRA_FILES=%r: %s" % (extra, out[-400:]))
+        r = subprocess.run([fsck, img, "cat", "/data/sub/blob.bin"],
+                           stdout=subprocess.PIPE, timeout=60)
+        check(r.returncode == 0 and r.stdout == data,
+              "fsck cat /data/sub/blob.bin: status %d, %d bytes, want the %d "
+              "written" % (r.returncode, len(r.stdout), len(data)))
+        with Guest(image=img, name="extrafiles") as g:
+            try:
+                out = g.run("cat /notes.txt", 60)
+                check(out == text, "cat /notes.txt: %r" % out[:200])
+                out = g.run("wc /data/sub/blob.bin", 60)
+                want = "%d %d %d /data/sub/blob.bin\n" % wc_counts(data)
+                check(out == want, "wc printed %r, want %r" % (out, want))
                 g.poweroff()
             except CheckFailed as e:
                 g.fail(str(e))
