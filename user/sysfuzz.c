@@ -86,20 +86,23 @@ struct reader {
 };
 
 // take reads what the child wrote, waiting up to ms. Returns 1 when
-// records came, 0 when its end of the pipe closed, -1 on timeout.
+// records came, 0 when its end of the pipe closed, -1 on timeout (or
+// when poll fails: the caller then kills the child all the same).
 static int take(struct reader *rd, int round, int ms) {
   struct pollfd p = {rd->fd, POLLIN, 0};
-  int r = poll(&p, 1, ms);
+  int r = poll(&p, 1, ms), n = 0;
+  if (r > 0)
+    n = read(rd->fd, rd->raw + rd->have, sizeof(rd->raw) - rd->have);
+  if (r < 0 || n < 0) {
+    printf("sysfuzz: round %d: %s: %s\n", round, r < 0 ? "poll" : "read",
+           strerror(errno));
+    t.failed = 1;
+    return r < 0 ? -1 : 0;
+  }
   if (r == 0)
     return -1;
-  int n = read(rd->fd, rd->raw + rd->have, sizeof(rd->raw) - rd->have);
-  if (n <= 0) {
-    if (r < 0 || n < 0) {
-      printf("sysfuzz: round %d: poll/read: %s\n", round, strerror(errno));
-      t.failed = 1;
-    }
+  if (n == 0)
     return 0;
-  }
   rd->have += n;
   int k = 0;
   for (; rd->have - k >= (int)sizeof(struct rec); k += sizeof(struct rec)) {
