@@ -9,12 +9,14 @@
 #   make clean
 #
 # Variables: CPUS (harts, default 3), TOOLPREFIX (cross compiler prefix,
-# found automatically), EXTRA_FILES (more host files for the image,
-# FILE or HOSTPATH=/guest/path).
+# found automatically), EXTRA_FILES (more host files for the image, each
+# FILE, which lands in /, or HOSTPATH=/guest/path, parents made), FSIMG
+# (the image to build and boot, default build/fs.img).
 
 BUILD := build
 CPUS ?= 3
 EXTRA_FILES ?=
+FSIMG ?= $(BUILD)/fs.img
 
 # The RISC-V cross toolchain: riscv64-unknown-elf- (Debian's
 # gcc-riscv64-unknown-elf) or riscv64-linux-gnu-.
@@ -43,7 +45,7 @@ KOBJS := $(patsubst kernel/%,$(BUILD)/kernel/%.o,$(basename $(KSRCS)))
 # entry.o must come first: it holds _entry at 0x80200000.
 KOBJS := $(BUILD)/kernel/entry.o $(filter-out $(BUILD)/kernel/entry.o,$(KOBJS))
 
-all: $(BUILD)/kernel.elf $(BUILD)/fs.img $(BUILD)/testpanic/kernel.elf
+all: $(BUILD)/kernel.elf $(FSIMG) $(BUILD)/testpanic/kernel.elf
 
 $(BUILD)/kernel/%.o: kernel/%.c
 	@mkdir -p $(@D)
@@ -79,7 +81,16 @@ include mkfs/mkfs.mk
 -include tests/tests.mk
 include tests/unit/unit.mk
 
-$(BUILD)/fs.img: $(BUILD)/mkfs/mkfs $(UPROGS) $(EXTRA_FILES)
+# The image depends on the host side of each EXTRA_FILES word, and on
+# the list itself: FSIMG.extra holds it, rewritten only when it changes,
+# so that another list rebuilds the image even if its files are old.
+EXTRA_HOST := $(foreach f,$(EXTRA_FILES),$(firstword $(subst =, ,$(f))))
+
+$(FSIMG).extra: FORCE
+	@mkdir -p $(@D)
+	@echo '$(EXTRA_FILES)' | cmp -s - $@ || echo '$(EXTRA_FILES)' > $@
+
+$(FSIMG): $(BUILD)/mkfs/mkfs $(UPROGS) $(EXTRA_HOST) $(FSIMG).extra
 	$(BUILD)/mkfs/mkfs $@ $(UPROGS) $(EXTRA_FILES)
 
 # --- running -------------------------------------------------------------
@@ -87,13 +98,14 @@ $(BUILD)/fs.img: $(BUILD)/mkfs/mkfs $(UPROGS) $(EXTRA_FILES)
 QEMUOPTS = -machine virt -bios default -kernel $(BUILD)/kernel.elf \
   -m 128M -smp $(CPUS) -nographic -no-reboot \
   -global virtio-mmio.force-legacy=false \
-  -drive file=$(BUILD)/fs.img,if=none,format=raw,id=x0 \
+  -drive file=$(FSIMG),if=none,format=raw,id=x0 \
   -device virtio-blk-device,drive=x0 \
   -netdev user,id=n0,restrict=on -device virtio-net-device,netdev=n0
 
 GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 
-.PHONY: all deps qemu qemu-gdb boot boot-gdb test test-quick bench unit clean check-qemu
+.PHONY: all deps qemu qemu-gdb boot boot-gdb test test-quick bench unit clean check-qemu FORCE
+FORCE:
 
 # Install missing Debian packages (scripts/deps.sh), then do the work in
 # a sub-make, which finds the toolchain that may have just arrived.

@@ -698,6 +698,11 @@ START_TEST(test_check_robust) {
   int e = fs_readfile(fs, "/sub/two", &buf, &n);
   if (e == 0)
     free(buf);
+  // The root inode is garbage: not a directory, or one that points
+  // outside the image. Either way an error, with the path in the detail.
+  ck_assert_msg(e == FSE_NOTDIR || e == FSE_CORRUPT,
+                "reading through a garbage root gave %d (%s)", e, fs->why);
+  ck_assert_ptr_nonnull(strstr(fs->why, "/sub/two"));
   free(g);
   fs_free(fs);
 

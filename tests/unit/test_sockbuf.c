@@ -649,19 +649,24 @@ START_TEST(test_nobufs) {
   ck_assert_int_eq(put(&sb, 100, 0, 24), -ENOBUFS);
   ck_assert_uint_eq(sb_len(&sb), 0);
   ck_assert_int_eq(pages_live, 0);
-  // Some pages but not all: still -ENOBUFS, and nothing lost for good.
+  // Some pages but not all: still -ENOBUFS; the buffer keeps the pages
+  // it got (for the next try) and sb_free gives them back.
   allocs_left = 2;
   ck_assert_int_eq(put(&sb, 100, 0, 24), -ENOBUFS);
   ck_assert_uint_eq(sb_len(&sb), 0);
-  ck_assert_int_le(pages_live, 4);
+  ck_assert_int_eq(pages_live, 2);
+  ck_assert_uint_eq(sb.npages, 2);
   sb_free(&sb);
   ck_assert_int_eq(pages_live, 0);
-  // Again, and then memory comes back: the same buffer works.
+  // Again, and then memory comes back: the same buffer works, asking
+  // only for the page it still lacks.
   allocs_left = 3;
   ck_assert_int_eq(put(&sb, 100, 0, 24), -ENOBUFS);
+  ck_assert_int_eq(pages_live, 3);
   allocs_left = -1;
   ck_assert_int_eq(put(&sb, 20000, 0, 25), 4 * SB_PAGE);
   ck_assert_int_eq(pages_live, 4);
+  ck_assert_int_eq(pages_allocs, 2 + 3 + 1);
   ck_assert_int_eq(get(&sb, 20000, 0), 4 * SB_PAGE);
   expect_pat(dst, 4 * SB_PAGE, 0, 25);
   // Once the pages are there, failing allocation changes nothing.

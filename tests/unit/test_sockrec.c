@@ -68,7 +68,7 @@ static int get(struct sockbuf *sb, uint32_t n, int seed, uint32_t want_full,
                const char *want_name, int peek) {
   static char buf[3 * SB_PAGE];
   char addr[SB_MAXADDR];
-  uint32_t alen = sizeof(addr), full = 0;
+  uint32_t alen = sizeof(addr), full = 0xdeadbeef; // must be written
   int r = sb_getrec(sb, 0, A(buf), n, peek, addr, &alen, &full);
   if (r < 0)
     return r;
@@ -129,8 +129,9 @@ START_TEST(test_short_address_buffer) {
   sb_init(&sb, SB_PAGE);
   ck_assert_int_eq(put(&sb, 4, 9, "a-long-name"), 0);
   char buf[8], addr[4];
-  uint32_t alen = sizeof(addr), full;
+  uint32_t alen = sizeof(addr), full = 0;
   ck_assert_int_eq(sb_getrec(&sb, 0, A(buf), 8, 0, addr, &alen, &full), 4);
+  ck_assert_uint_eq(full, 4);
   ck_assert_uint_eq(alen, 11); // the real length
   ck_assert(memcmp(addr, "a-lo", 4) == 0);
   sb_free(&sb);
@@ -153,7 +154,9 @@ START_TEST(test_room_and_size) {
 }
 END_TEST
 
-// Random messages through a small ring, checked against a FIFO model.
+// Random messages through a small ring, checked against a FIFO model
+// that also counts the ring's bytes: a put must be taken exactly when
+// the message (header, name, data) fits in the room left.
 START_TEST(test_wrap_model) {
   struct sockbuf sb;
   sb_init(&sb, 2 * SB_PAGE);
@@ -163,34 +166,43 @@ START_TEST(test_wrap_model) {
     int seed;
     int named;
   } q[QMAX];
-  int qh = 0, qt = 0, puts = 0, gets = 0;
+  int qh = 0, qt = 0, puts = 0, gets = 0, refused = 0;
+  uint32_t used = 0; // ring bytes the queued messages take
   srand(42);
   for (int step = 0; step < 20000; step++) {
     if (rand() % 2 && qt - qh < QMAX) {
       uint32_t n = rand() % 1500;
       int named = rand() % 2;
+      uint32_t need = HDR + (named ? strlen("sender") : 0) + n;
       int r = put(&sb, n, step, named ? "sender" : 0);
-      if (r == 0) {
+      if (need <= 2 * SB_PAGE - used) {
+        ck_assert_msg(r == 0, "step %d: put of %u with %u free gave %d", step,
+                      need, 2 * SB_PAGE - used, r);
         q[qt % QMAX].n = n;
         q[qt % QMAX].seed = step;
         q[qt % QMAX].named = named;
         qt++;
         puts++;
+        used += need;
       } else {
-        ck_assert_int_eq(r, -EAGAIN);
-        ck_assert(qt > qh); // only a non-empty ring can be full
+        ck_assert_msg(r == -EAGAIN, "step %d: put of %u with %u free gave %d",
+                      step, need, 2 * SB_PAGE - used, r);
+        refused++;
       }
     } else if (qt > qh) {
       uint32_t cap = rand() % 1600;
       int i = qh % QMAX;
       int r = get(&sb, cap, q[i].seed, q[i].n, q[i].named ? "sender" : 0, 0);
       ck_assert_int_ge(r, 0);
+      used -= HDR + (q[i].named ? strlen("sender") : 0) + q[i].n;
       qh++;
       gets++;
     }
+    ck_assert_uint_eq(sb_len(&sb), used);
   }
   ck_assert_int_gt(puts, 1000);
   ck_assert_int_gt(gets, 1000);
+  ck_assert_int_gt(refused, 100); // the ring was full often
   sb_free(&sb);
 }
 END_TEST
@@ -217,8 +229,11 @@ START_TEST(test_nobufs) {
   sb_init(&sb, SB_PAGE);
   allocs_fail = 1;
   ck_assert_int_eq(put(&sb, 5, 1, 0), -ENOBUFS);
+  ck_assert_uint_eq(sb_len(&sb), 0); // nothing half-queued
   allocs_fail = 0;
-  ck_assert_int_eq(put(&sb, 5, 1, 0), 0);
+  ck_assert_int_eq(put(&sb, 5, 2, "after"), 0);
+  ck_assert_int_eq(get(&sb, 8, 2, 5, "after", 0), 5); // that one, whole
+  ck_assert_uint_eq(sb_len(&sb), 0);
   sb_free(&sb);
 }
 END_TEST

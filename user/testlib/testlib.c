@@ -408,10 +408,17 @@ int runsuite(struct suite *s, int argc, char *argv[]) {
     leakcheck(&before);
   else
     result("leaks", "sysinfo failed before the cases");
-  if (s->flags & T_WHYFILE)
-    unlink(whypath);
-  chdir("/");
-  unlink(s->dir);
+  // The scratch directory goes, or the run fails ("scratch"): a case
+  // that left something in it has left a file behind.
+  static char why[160];
+  if ((s->flags & T_WHYFILE) && unlink(whypath) < 0)
+    snprintf(why, sizeof(why), "unlink %s: %s", whypath, strerror(errno));
+  else if (chdir("/") < 0)
+    snprintf(why, sizeof(why), "chdir /: %s", strerror(errno));
+  else if (unlink(s->dir) < 0)
+    snprintf(why, sizeof(why), "unlink %s: %s", s->dir, strerror(errno));
+  if (why[0])
+    result("scratch", why);
   printf("%s: %d passed, %d failed\n", s->name, npass, nfail);
   return nfail ? 1 : 0;
 }
