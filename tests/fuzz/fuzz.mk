@@ -31,7 +31,7 @@ $(FUZZ_DIR)/net/%.o: kernel/net/%.c
 
 FUZZ_NET_OBJS := $(patsubst kernel/net/%.c,$(FUZZ_DIR)/net/%.o,\
   kernel/net/wire.c kernel/net/cksum.c kernel/net/netbuf.c \
-  $(wildcard kernel/net/*_wire.c))
+  kernel/net/reass.c $(wildcard kernel/net/*_wire.c))
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_NET_OBJS)
 	@mkdir -p $(@D)

@@ -9,12 +9,7 @@
 #include <string.h>
 
 #include "dhcp_wire.h"
-
-#define CHECK(cond) \
-  do {              \
-    if (!(cond))    \
-      abort();      \
-  } while (0)
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   struct dhcp_msg m, r;

@@ -12,12 +12,7 @@
 
 #include "dns_wire.h"
 #include "wire.h"
-
-#define CHECK(cond) \
-  do {              \
-    if (!(cond))    \
-      abort();      \
-  } while (0)
+#include "fuzz.h"
 
 // Write name as a query and read it back into out; 0 if dns_query
 // refuses the name.

@@ -25,12 +25,7 @@
 #include "netbuf.h"
 #include "udp_wire.h"
 #include "wire.h"
-
-#define CHECK(cond) \
-  do {              \
-    if (!(cond))    \
-      abort();      \
-  } while (0)
+#include "fuzz.h"
 
 // Rebuilt bytes b equal the received a, but for the checksum at off: the
 // sum that comes out as zero may be sent as 0x0000 or as 0xffff (both are
@@ -41,9 +36,6 @@ static int rebuilt(const uint8_t *b, const uint8_t *a, size_t n, size_t off) {
   return get16(b + off) == get16(a + off) ||
          (get16(b + off) == 0 && get16(a + off) == 0xffff);
 }
-
-static void *store(void) { return malloc(NB_SIZE); }
-static void unstore(void *p) { free(p); }
 
 // The bytes p[0..len) in a chain of buffers of at most `piece` bytes,
 // with the first hdr of them pulled up into the first buffer (as the
@@ -175,7 +167,7 @@ static void fixsums(uint8_t *f, size_t len) {
 int LLVMFuzzerTestOneInput(const uint8_t *input, size_t size) {
   static int inited;
   if (!inited) {
-    nb_init(store, unstore, 0);
+    nb_init(fuzz_store, fuzz_unstore, 0);
     inited = 1;
   }
   uint8_t last = size > 0 ? input[size - 1] : 0;
