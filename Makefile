@@ -5,6 +5,7 @@
 #   make test        install what is missing, build, run every test layer
 #   make test-quick  a quick subset for the edit-run loop
 #   make bench       print performance figures (idle host CPU for now)
+#   make fuzz        run each libFuzzer target FUZZ_SECONDS (60) seconds
 #   make             build kernel, user programs and the disk image
 #   make clean
 #
@@ -80,6 +81,7 @@ include user/user.mk
 include mkfs/mkfs.mk
 -include tests/tests.mk
 include tests/unit/unit.mk
+include tests/fuzz/fuzz.mk
 
 # The image depends on the host side of each EXTRA_FILES word, and on
 # the list itself: FSIMG.extra holds it, rewritten only when it changes,

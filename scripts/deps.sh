@@ -16,6 +16,7 @@ make make
 pkg-config pkg-config
 /usr/include/check.h check
 clang-format clang-format
+clang clang
 git git
 "
 
@@ -28,6 +29,10 @@ echo "$need" | while read -r what pkg; do
   esac
   echo "$pkg"
 done > /tmp/netv6-missing.$$
+# libFuzzer's runtime (make fuzz, the fuzz suite): a recommendation of
+# clang, so not there with --no-install-recommends.
+ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a \
+  >/dev/null 2>&1 || echo libclang-rt-dev >> /tmp/netv6-missing.$$
 missing=$(sort -u /tmp/netv6-missing.$$ | tr '\n' ' ')
 rm -f /tmp/netv6-missing.$$
 

@@ -10,13 +10,15 @@
     python3 tests/run.py sockettests:accept        # one BSD socket case
 
 Suites:
-    all              style unit harness boot usertests socktests sockettests
-                     nettests
-    quick            style unit harness boot-quick usertests-quick
+    all              style unit fuzz harness boot usertests socktests
+                     sockettests nettests
+    quick            style unit fuzz harness boot-quick usertests-quick
                      socktests-quick sockettests-quick nettests-quick
     style            the C sources match .clang-format (one case)
     unit             each command of UNIT_COMMANDS; parses Check's summary
                      "NN%: Checks: N, Failures: F, Errors: E"
+    fuzz             each libFuzzer target of tests/fuzz/ for FUZZ_SECONDS
+                     (5) seconds from its seed corpus (one case each)
     harness          tests/test_harness.py: the harness and this runner
                      tested on a kernel that really panics and on recorded
                      transcripts (panic, hang, silence, a suite cut short)
@@ -179,6 +181,66 @@ def run_style(t):
               % " ".join(bad))
     else:
         t.ok("clang-format")
+
+
+# ---- fuzz: the libFuzzer targets, briefly --------------------------------
+
+FUZZ_SECONDS = 5
+
+
+def run_fuzz(t):
+    """Build tests/fuzz/fuzz_*.c (make fuzz-build) and run each target
+    FUZZ_SECONDS from its seeds in tests/fuzz/corpus/NAME/. A crash, a
+    sanitizer report or a failed property check ends the run with a
+    nonzero status: a failure, with the input kept as
+    build/tests/fuzz/NAME-crash-*. What a run discovers goes to a
+    temporary directory, so the tree's corpus does not change."""
+    import shutil
+    import tempfile
+    fdir = os.path.join(ROOT, "tests", "fuzz")
+    bdir = os.path.join(ROOT, "build", "tests", "fuzz")
+    try:
+        r = subprocess.run(["make", "--no-print-directory", "fuzz-build"],
+                           cwd=ROOT, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=600,
+                           universal_newlines=True, errors="replace")
+    except (OSError, subprocess.TimeoutExpired) as e:
+        t.bad("build", str(e))
+        return
+    if r.returncode != 0:
+        print("\n".join(r.stdout.rstrip().split("\n")[-20:]))
+        t.bad("build", "make fuzz-build failed")
+        return
+    names = sorted(f[5:-2] for f in os.listdir(fdir)
+                   if f.startswith("fuzz_") and f.endswith(".c"))
+    for name in names:
+        work = tempfile.mkdtemp(prefix="netv6-fuzz-")
+        argv = [os.path.join(bdir, "fuzz_" + name),
+                "-max_total_time=%d" % FUZZ_SECONDS, "-print_final_stats=1",
+                "-artifact_prefix=" + os.path.join(bdir, name + "-"),
+                work, os.path.join(fdir, "corpus", name)]
+        try:
+            r = subprocess.run(argv, cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT,
+                               timeout=FUZZ_SECONDS * harness.scale() + 120,
+                               universal_newlines=True, errors="replace")
+        except (OSError, subprocess.TimeoutExpired) as e:
+            t.bad(name, str(e))
+            continue
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        m = re.search(r"stat::number_of_executed_units: (\d+)", r.stdout)
+        execs = int(m.group(1)) if m else 0
+        if r.returncode != 0:
+            print("\n".join(r.stdout.rstrip().split("\n")[-30:]))
+            t.bad(name, "crashed (exit status %d); input kept in %s" %
+                  (r.returncode, os.path.join(bdir, name + "-crash-*")))
+        elif execs == 0:
+            t.bad(name, "ran no inputs")
+        else:
+            print("  fuzz_%s: %d executions in %d s, 0 crashes" %
+                  (name, execs, FUZZ_SECONDS), flush=True)
+            t.ok(name)
 
 
 # ---- boot: tests/test_boot.py ------------------------------------------
@@ -351,10 +413,11 @@ def run_usertests(t, args, mode, prog="usertests", guest=None,
 
 # Names that stand for several suites.
 ALIASES = {
-    "all": ["style", "unit", "harness", "boot", "usertests", "socktests",
-            "sockettests", "nettests"],
-    "quick": ["style", "unit", "harness", "boot-quick", "usertests-quick",
-              "socktests-quick", "sockettests-quick", "nettests-quick"],
+    "all": ["style", "unit", "fuzz", "harness", "boot", "usertests",
+            "socktests", "sockettests", "nettests"],
+    "quick": ["style", "unit", "fuzz", "harness", "boot-quick",
+              "usertests-quick", "socktests-quick", "sockettests-quick",
+              "nettests-quick"],
 }
 
 
@@ -363,6 +426,8 @@ def suites(name):
         return run_style
     if name == "unit":
         return run_unit
+    if name == "fuzz":
+        return run_fuzz
     if name == "harness":
         return run_harness
     if name == "boot":

@@ -147,9 +147,17 @@ struct netbuf *reass_input(struct reass *r, struct netbuf *nb, struct ip_hdr *h,
     d->total = end;
   if (off == 0)
     d->hlen = h->hlen;
-  if (d->total != 0 && d->bytes == d->total && d->hlen != 0)
-    return assemble(r, d, h); // no overlaps, all inside: every byte is here
-  return 0;
+  if (d->total == 0 || d->bytes != d->total || d->hlen == 0)
+    return 0;
+  // No overlaps, all inside: every byte is here. Fragments may add up to
+  // more than an IPv4 total length can say (offset + length <= 65535 for
+  // each, plus the header): that datagram cannot exist.
+  if (d->hlen + d->total > IP_MAXPACKET) {
+    r->st.bad++;
+    drop(r, d);
+    return 0;
+  }
+  return assemble(r, d, h);
 
 dropall:
   nb_free(nb);

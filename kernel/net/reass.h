@@ -9,8 +9,9 @@
 //   - overlapping fragments: an exact duplicate is dropped; any other
 //     overlap drops the whole datagram (as RFC 5722 asks of IPv6: two
 //     different versions of the same bytes are an attack, not a network);
-//   - a fragment past the end a last fragment set, or a last fragment
-//     that ends before bytes already held, drops the datagram;
+//   - a fragment past the end a last fragment set, a last fragment
+//     that ends before bytes already held, or fragments that add up to
+//     more than 65535 bytes with the header, drop the datagram;
 //   - at most REASS_MAXDGRAMS datagrams, REASS_MAXFRAGS fragments each and
 //     REASS_MAXBYTES bytes held in all; when a new fragment does not fit,
 //     the datagram that has waited longest is dropped to make room;
@@ -48,7 +49,8 @@ struct reass_stats {
   uint64_t done;     // datagrams put back together
   uint64_t dups;     // exact duplicate fragments dropped
   uint64_t overlaps; // datagrams dropped for overlapping fragments
-  uint64_t bad;      // datagrams dropped for an inconsistent end
+  uint64_t bad;      // datagrams dropped for an inconsistent end, or
+                     // for adding up to more than 65535 bytes
   uint64_t toomany;  // datagrams dropped: too many fragments
   uint64_t evicted;  // datagrams dropped to make room
   uint64_t timeouts; // datagrams dropped incomplete at their deadline

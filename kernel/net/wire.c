@@ -7,7 +7,7 @@ static const char *const names[WIRE_NERR] = {
     [WIRE_VERSION] = "version", [WIRE_HDRLEN] = "hdrlen",
     [WIRE_LENGTH] = "length",   [WIRE_CKSUM] = "cksum",
     [WIRE_FRAG] = "frag",       [WIRE_ADDR] = "addr",
-    [WIRE_FORMAT] = "format",
+    [WIRE_FORMAT] = "format",   [WIRE_MISMATCH] = "mismatch",
 };
 
 const char *wire_errname(int err) {

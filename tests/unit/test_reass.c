@@ -159,6 +159,25 @@ START_TEST(bad_ends) {
 }
 END_TEST
 
+// The largest datagram (65535 bytes with its header) comes out whole;
+// fragments that add up to more are dropped (the total length would not
+// fit its 16 bits).
+START_TEST(too_big) {
+  struct ip_hdr h;
+  struct netbuf *nb = 0;
+  for (uint32_t off = 0; off < 65515; off += 1480)
+    nb = give(10, off, off + 1480 < 65515 ? 1480 : 65515 - off,
+              off + 1480 < 65515, &h, 0);
+  check_whole(nb, &h, 65515);
+  for (uint32_t off = 0; off < 65535; off += 1480) {
+    uint32_t len = off + 1480 < 65535 ? 1480 : 65535 - off;
+    ck_assert_ptr_null(give(11, off, len, off + len < 65535, &h, 0));
+  }
+  ck_assert_int_eq(r.st.bad, 1);
+  ck_assert_uint_eq(r.bytes, 0);
+}
+END_TEST
+
 START_TEST(too_many_fragments) {
   struct ip_hdr h;
   for (int i = 0; i < REASS_MAXFRAGS; i++)
@@ -273,6 +292,7 @@ int main(void) {
   tcase_add_test(tc, duplicates);
   tcase_add_test(tc, overlaps);
   tcase_add_test(tc, bad_ends);
+  tcase_add_test(tc, too_big);
   tcase_add_test(tc, too_many_fragments);
   tcase_add_test(tc, byte_limit);
   tcase_add_test(tc, datagram_limit);

@@ -14,6 +14,8 @@
 #   $(BUILD)/tests/unit/test_route     the routing table, kernel/net/route.c
 #   $(BUILD)/tests/unit/test_arpcache  the ARP cache, kernel/net/arpcache.c
 #   $(BUILD)/tests/unit/test_reass     IPv4 reassembly, kernel/net/reass.c
+#   $(BUILD)/tests/unit/test_dhcp      DHCP messages, kernel/net/dhcp_wire.c
+#   $(BUILD)/tests/unit/test_dns       DNS queries and replies, dns_wire.c
 #   unit-net                           builds and runs them all (each even
 #                                      when an earlier one fails)
 #
@@ -29,9 +31,10 @@ UNIT_NET_CFLAGS := -Wall -Werror -std=gnu11 -O1 -g -I include -I kernel/net \
 UNIT_NET_DIR := $(BUILD)/tests/unit
 UNIT_NET_TESTS := test_sostate test_sockbuf test_sockrec test_cksum \
   test_wire test_netbuf test_callout test_route test_arpcache \
-  test_reass
+  test_reass test_dhcp test_dns
 
-# The kernel files of the wire layer, for test_wire.
+# The kernel files of the wire layer (kernel/net/*_wire.c), for the tests
+# of the formats.
 UNIT_WIRE_OBJS := $(patsubst kernel/net/%.c,$(UNIT_NET_DIR)/net/%.o,\
   kernel/net/wire.c kernel/net/cksum.c $(wildcard kernel/net/*_wire.c))
 
@@ -69,6 +72,8 @@ $(UNIT_NET_DIR)/test_arpcache: $(UNIT_NET_DIR)/test_arpcache.o \
 $(UNIT_NET_DIR)/test_reass: $(UNIT_NET_DIR)/test_reass.o \
     $(UNIT_NET_DIR)/net/reass.o $(UNIT_NET_DIR)/net/netbuf.o \
     $(UNIT_NET_DIR)/net/cksum.o $(UNIT_NET_DIR)/net/ip_wire.o
+$(UNIT_NET_DIR)/test_dhcp: $(UNIT_NET_DIR)/test_dhcp.o $(UNIT_WIRE_OBJS)
+$(UNIT_NET_DIR)/test_dns: $(UNIT_NET_DIR)/test_dns.o $(UNIT_WIRE_OBJS)
 $(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%):
 	$(HOSTCC) $(UNIT_NET_CFLAGS) -o $@ $^ $$(pkg-config --libs check) -lpthread
 
