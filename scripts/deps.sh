@@ -18,6 +18,10 @@ pkg-config pkg-config
 clang-format clang-format
 clang clang
 git git
+ip iproute2
+tshark tshark
+/usr/sbin/dnsmasq dnsmasq-base
+/usr/lib/python3/dist-packages/scapy python3-scapy
 "
 
 missing=""
