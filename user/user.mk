@@ -23,6 +23,11 @@ ULIBC_SRCS := $(wildcard user/lib/*.c user/lib/*.S)
 ULIBC_OBJS := $(patsubst user/lib/%,$(BUILD)/user/obj/lib/%.o,\
   $(basename $(ULIBC_SRCS)))
 ULIBC := $(BUILD)/user/libc.a
+# The network stack's pure wire parsers (kernel/net/*_wire.c include no
+# kernel header) are compiled into libc too, so user programs (the DHCP
+# client, the resolver) share the kernel's tested code instead of a copy.
+ULIBC_KNET := wire dhcp_wire
+ULIBC_OBJS += $(ULIBC_KNET:%=$(BUILD)/user/obj/knet/%.o)
 
 UPROGS += $(addprefix $(BUILD)/user/,\
   init sh ls cat echo grep wc mkdir rm ln kill halt socktest date testpanic)
@@ -40,6 +45,10 @@ $(BUILD)/user/obj/lib/%.o: user/lib/%.c
 	@mkdir -p $(@D)
 	$(UCC) $(UCFLAGS) $(ULIBCFLAGS) -c -o $@ $<
 
+$(BUILD)/user/obj/knet/%.o: kernel/net/%.c
+	@mkdir -p $(@D)
+	$(UCC) $(UCFLAGS) $(ULIBCFLAGS) -c -o $@ $<
+
 $(BUILD)/user/obj/lib/%.o: user/lib/%.S
 	@mkdir -p $(@D)
 	$(UCC) $(UCFLAGS) -c -o $@ $<
@@ -54,4 +63,5 @@ $(BUILD)/user/%: $(BUILD)/user/obj/%.o $(ULIBC) user/user.ld
 # Program objects are intermediate files of the rule above; keep them.
 .PRECIOUS: $(BUILD)/user/obj/%.o
 
--include $(wildcard $(BUILD)/user/obj/*.d $(BUILD)/user/obj/lib/*.d)
+-include $(wildcard $(BUILD)/user/obj/*.d $(BUILD)/user/obj/lib/*.d \
+  $(BUILD)/user/obj/knet/*.d)
