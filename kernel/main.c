@@ -39,6 +39,7 @@ void kmain(uint64 hartid, uint64 boot) {
     binit();
     iinit();
     fileinit();
+    netfsinit(); // before the providers below add files to /net
     pollinit();
     randominit(r_time());
     timerinit();
