@@ -46,6 +46,8 @@ void kmain(uint64 hartid, uint64 boot) {
     sockinit();
     netinit();
     xv6sock_init();
+    netfs_sockets_init();
+    netfs_ipifc_init();
     virtio_blk_init();
     cpus[hartid].started = 1;
     __sync_synchronize();

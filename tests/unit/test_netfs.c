@@ -1,8 +1,8 @@
 // tests/unit/test_netfs.c: host unit tests of the /net file system's
 // pure parts: inode numbers, the tree (kernel/fs/netfs_tree.h: adding
 // nodes, lookups, numbered directories, listings, refusals) and the
-// control-file commands (kernel/fs/netfs_args.h). Built with ASan and
-// UBSan.
+// control-file commands (kernel/fs/netfs_args.h) and the IPv4 addresses
+// in them (kernel/net/inet_text.h). Built with ASan and UBSan.
 #include <check.h>
 #include <limits.h>
 #include <netv6/errno.h>
@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "inet_text.h"
 #include "netfs_args.h"
 #include "netfs_tree.h"
 #include "nettest.h"
@@ -362,6 +363,75 @@ START_TEST(test_cmdline) {
 }
 END_TEST
 
+static long addr(const char *s) {
+  ipaddr_t a = 0x5a5a5a5a;
+  int r = inet_text_addr(s, &a);
+  if (r < 0) {
+    ck_assert_int_eq(r, -EINVAL);
+    ck_assert_uint_eq(a, 0x5a5a5a5a);
+    return -1;
+  }
+  return a;
+}
+
+START_TEST(test_addr) {
+  ck_assert_int_eq(addr("10.77.0.2"), IP4(10, 77, 0, 2));
+  ck_assert_int_eq(addr("0.0.0.0"), 0);
+  ck_assert_int_eq(addr("255.255.255.255"), 0xffffffffL);
+  ck_assert_int_eq(addr("127.0.0.1"), IP_LOOPBACK);
+  const char *bad[] = {"",          "1",          "1.2.3",     "1.2.3.4.",
+                       "1.2.3.4.5", "256.1.1.1",  "1.2.3.256", "01.2.3.4",
+                       "1.2.3.04",  "1..3.4",     ".1.2.3",    "1.2.3.4 ",
+                       " 1.2.3.4",  "1.2.3.4/24", "a.b.c.d",   "1.2.3.-4",
+                       "1.2.3.4x",  "1000.2.3.4", "1.2.3.1000"};
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+    ck_assert_msg(addr(bad[i]) == -1, "\"%s\" taken", bad[i]);
+  // Every mask, and what is not one.
+  for (int p = 0; p <= 32; p++)
+    ck_assert_int_eq(inet_text_masklen(ip_mask(p)), p);
+  ck_assert_int_eq(inet_text_masklen(IP4(255, 0, 255, 0)), -EINVAL);
+  ck_assert_int_eq(inet_text_masklen(IP4(0, 0, 0, 255)), -EINVAL);
+  ck_assert_int_eq(inet_text_masklen(IP4(255, 255, 255, 253)), -EINVAL);
+}
+END_TEST
+
+static int prefix(const char *s, const char *mask, ipaddr_t *a) {
+  int plen = 99;
+  *a = 0x5a5a5a5a;
+  int r = inet_text_prefix(s, mask, a, &plen);
+  if (r < 0) {
+    ck_assert_int_eq(r, -EINVAL);
+    ck_assert_int_eq(plen, 99);
+    ck_assert_uint_eq(*a, 0x5a5a5a5a);
+    return -100;
+  }
+  return plen;
+}
+
+START_TEST(test_prefix) {
+  ipaddr_t a;
+  ck_assert_int_eq(prefix("10.77.0.2/24", 0, &a), 24);
+  ck_assert_uint_eq(a, IP4(10, 77, 0, 2));
+  ck_assert_int_eq(prefix("10.77.0.2", "255.255.255.0", &a), 24);
+  ck_assert_uint_eq(a, IP4(10, 77, 0, 2));
+  ck_assert_int_eq(prefix("0.0.0.0/0", 0, &a), 0);
+  ck_assert_int_eq(prefix("1.2.3.4/32", 0, &a), 32);
+  ck_assert_int_eq(prefix("1.2.3.4", "0.0.0.0", &a), 0);
+  ck_assert_int_eq(prefix("1.2.3.4", 0, &a), -1); // no length given
+  ck_assert_uint_eq(a, IP4(1, 2, 3, 4));
+  ck_assert_int_eq(prefix("1.2.3.4/33", 0, &a), -100);
+  ck_assert_int_eq(prefix("1.2.3.4/024", 0, &a), -100);
+  ck_assert_int_eq(prefix("1.2.3.4/", 0, &a), -100);
+  ck_assert_int_eq(prefix("1.2.3.4/24", "255.255.255.0", &a), -100);
+  ck_assert_int_eq(prefix("1.2.3.4", "255.0.255.0", &a), -100);
+  ck_assert_int_eq(prefix("1.2.3.4", "255.255.255", &a), -100);
+  ck_assert_int_eq(prefix("1.2.3/24", 0, &a), -100);
+  ck_assert_int_eq(prefix("1.2.3.4/24/8", 0, &a), -100);
+  ck_assert_int_eq(prefix("1234567890.1.2.3/8", 0, &a), -100);
+  ck_assert_int_eq(prefix("", 0, &a), -100);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("netfs");
   TCase *tc = tcase_create("netfs");
@@ -374,6 +444,8 @@ static Suite *suite(void) {
   tcase_add_test(tc, test_args);
   tcase_add_test(tc, test_uint);
   tcase_add_test(tc, test_cmdline);
+  tcase_add_test(tc, test_addr);
+  tcase_add_test(tc, test_prefix);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -17,7 +17,8 @@
 #   $(BUILD)/tests/unit/test_dhcp      DHCP messages, kernel/net/dhcp_wire.c
 #   $(BUILD)/tests/unit/test_dns       DNS queries and replies, dns_wire.c
 #   $(BUILD)/tests/unit/test_netfs     /net's tree and commands,
-#                                      kernel/fs/netfs_tree.c, netfs_args.c
+#                                      kernel/fs/netfs_tree.c, netfs_args.c,
+#                                      kernel/net/inet_text.c
 #   $(BUILD)/tests/unit/test_fmt       the kernel's printf formats, kernel/fmt.c
 #   unit-net                           builds and runs them all (each even
 #                                      when an earlier one fails)
@@ -89,7 +90,8 @@ $(UNIT_NET_DIR)/test_reass: $(UNIT_NET_DIR)/test_reass.o \
 $(UNIT_NET_DIR)/test_dhcp: $(UNIT_NET_DIR)/test_dhcp.o $(UNIT_WIRE_OBJS)
 $(UNIT_NET_DIR)/test_dns: $(UNIT_NET_DIR)/test_dns.o $(UNIT_WIRE_OBJS)
 $(UNIT_NET_DIR)/test_netfs: $(UNIT_NET_DIR)/test_netfs.o \
-    $(UNIT_NET_DIR)/fs/netfs_tree.o $(UNIT_NET_DIR)/fs/netfs_args.o
+    $(UNIT_NET_DIR)/fs/netfs_tree.o $(UNIT_NET_DIR)/fs/netfs_args.o \
+    $(UNIT_NET_DIR)/net/inet_text.o
 $(UNIT_NET_DIR)/test_fmt: $(UNIT_NET_DIR)/test_fmt.o $(UNIT_NET_DIR)/kernel/fmt.o
 $(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%):
 	$(HOSTCC) $(UNIT_NET_CFLAGS) -o $@ $^ $$(pkg-config --libs check) -lpthread
