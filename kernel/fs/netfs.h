@@ -71,7 +71,7 @@ struct netfs_file {
   void *arg;              // [i] the datum the provider gave with the file
   int omode;              // [i] open()'s flags (O_RDONLY/O_WRONLY/O_RDWR...)
   void *priv;             // [p] set by open, freed by close
-  int opened;             // [i] the open callback succeeded: close is due
+  int opened;             // netfs's: open succeeded, close is due (set once)
   struct sleeplock lock;  // serialises reads of this open file
   uint off;               // [l] the read offset
   int have;               // [l] text holds a snapshot
