@@ -10,6 +10,8 @@ struct buf;
 struct context;
 struct file;
 struct inode;
+struct netfs_file;
+struct netfs_text;
 struct pipe;
 struct proc;
 struct spinlock;
@@ -89,6 +91,22 @@ int filewrite(struct file *f, uint64 addr, int n);
 int filestat(struct file *f, uint64 addr);
 int nfiles(void);
 int filepoll(struct file *f);
+
+// fs/netfs.c, fs/netfs_file.c, fs/netfs_text.c (providers: fs/netfs.h)
+void netfsinit(void);
+int netfs_mounted(struct inode *dp, const char *name);
+struct inode *netfs_root(void);
+struct inode *netfs_lookup(struct inode *dp, const char *name);
+void netfs_iload(struct inode *ip);
+void netfs_stati(struct inode *ip, struct stat *st);
+void netfs_fileinit(void);
+int netfs_open(struct inode *ip, int flags, int fdflags);
+void netfs_close(struct netfs_file *nf);
+int netfs_read(struct file *f, uint64 addr, int n);
+int netfs_write(struct file *f, uint64 addr, int n);
+int64 netfs_seek(struct netfs_file *nf, int64 off, int relative);
+void netfs_textfree(struct netfs_text *t);
+int netfs_textcopyout(struct netfs_text *t, uint off, uint64 dst, int n);
 
 // fs/pipe.c
 int pipealloc(struct file **f0, struct file **f1);

@@ -10,16 +10,24 @@
 // An open file: what a descriptor points at. Shared by dup and fork.
 // [t] ftable.lock must be held; [i] immutable after fileopen.
 struct file {
-  enum { FD_NONE, FD_PIPE, FD_INODE, FD_DEVICE, FD_SOCKET } type; // [i]
-  int ref;             // [t] descriptors pointing here
-  char readable;       // [i]
-  char writable;       // [i]
-  int flags;           // status flags: O_APPEND, O_NONBLOCK
-  struct pipe *pipe;   // [i] FD_PIPE
-  struct inode *ip;    // [i] FD_INODE and FD_DEVICE
-  struct socket *sock; // [i] FD_SOCKET: holds one reference
-  uint off;            // FD_INODE: offset, under ip->lock
-  short major;         // [i] FD_DEVICE
+  enum {
+    FD_NONE,
+    FD_PIPE,
+    FD_INODE,
+    FD_DEVICE,
+    FD_SOCKET,
+    FD_NETFS
+  } type;                // [i]
+  int ref;               // [t] descriptors pointing here
+  char readable;         // [i]
+  char writable;         // [i]
+  int flags;             // status flags: O_APPEND, O_NONBLOCK
+  struct pipe *pipe;     // [i] FD_PIPE
+  struct inode *ip;      // [i] FD_INODE, FD_DEVICE and FD_NETFS
+  struct socket *sock;   // [i] FD_SOCKET: holds one reference
+  struct netfs_file *nf; // [i] FD_NETFS: this open's state (fs/netfs.h)
+  uint off;              // FD_INODE: offset, under ip->lock
+  short major;           // [i] FD_DEVICE
 };
 
 // An inode in memory. [c] icache.lock must be held; [l] ip->lock

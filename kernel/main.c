@@ -39,12 +39,15 @@ void kmain(uint64 hartid, uint64 boot) {
     binit();
     iinit();
     fileinit();
+    netfsinit(); // before the providers below add files to /net
     pollinit();
     randominit(r_time());
     timerinit();
     sockinit();
     netinit();
     xv6sock_init();
+    netfs_sockets_init();
+    netfs_ipifc_init();
     virtio_blk_init();
     cpus[hartid].started = 1;
     __sync_synchronize();

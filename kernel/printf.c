@@ -1,6 +1,6 @@
 // kernel/printf.c: formatted output to the console, and panic().
 //
-// Supports %d %u %x %p %s %c %% with an optional l (64-bit) modifier.
+// The formats are fmt.h's (%d %u %x %p %s %c, l, widths, %.*s).
 // Output goes through consputc(), which writes synchronously, so
 // printf works in interrupt handlers and before interrupts are on.
 #include <stdarg.h>
@@ -11,6 +11,7 @@
 #include "spinlock.h"
 #include "proc.h"
 #include "defs.h"
+#include "fmt.h"
 
 volatile int panicked = 0;
 
@@ -19,74 +20,13 @@ static struct {
   int locking;          // 0 once we have panicked
 } pr;
 
-static const char digits[] = "0123456789abcdef";
-
-static void printnum(uint64 x, int base, int neg) {
-  char buf[24];
-  int i = 0;
-  do {
-    buf[i++] = digits[x % base];
-    x /= base;
-  } while (x != 0);
-  if (neg)
-    buf[i++] = '-';
-  while (--i >= 0)
-    consputc(buf[i]);
+// The console sink for vfmt.
+static void consput(void *arg, char c) {
+  (void)arg;
+  consputc(c);
 }
 
-static void vprintf(const char *fmt, va_list ap) {
-  for (int i = 0; fmt[i]; i++) {
-    char c = fmt[i];
-    if (c != '%') {
-      consputc(c);
-      continue;
-    }
-    int lng = 0;
-    c = fmt[++i];
-    while (c == 'l') {
-      lng = 1;
-      c = fmt[++i];
-    }
-    if (c == 0)
-      break;
-    switch (c) {
-    case 'd': {
-      int64 v = lng ? va_arg(ap, long) : va_arg(ap, int);
-      printnum(v < 0 ? -(uint64)v : (uint64)v, 10, v < 0);
-      break;
-    }
-    case 'u':
-      printnum(lng ? va_arg(ap, uint64) : va_arg(ap, uint), 10, 0);
-      break;
-    case 'x':
-      printnum(lng ? va_arg(ap, uint64) : va_arg(ap, uint), 16, 0);
-      break;
-    case 'p':
-      consputc('0');
-      consputc('x');
-      printnum(va_arg(ap, uint64), 16, 0);
-      break;
-    case 'c':
-      consputc(va_arg(ap, int));
-      break;
-    case 's': {
-      const char *s = va_arg(ap, const char *);
-      if (s == 0)
-        s = "(null)";
-      while (*s)
-        consputc(*s++);
-      break;
-    }
-    case '%':
-      consputc('%');
-      break;
-    default:
-      consputc('%');
-      consputc(c);
-      break;
-    }
-  }
-}
+static void vprintf(const char *fmt, va_list ap) { vfmt(consput, 0, fmt, ap); }
 
 void printf(const char *fmt, ...) {
   va_list ap;

@@ -118,12 +118,18 @@ int64 sys_fcntl(void) {
 // lseek(fd, offset, whence): move a file's offset. Pipes, sockets and
 // devices have none (ESPIPE). Past the end is allowed for reading (it
 // reads end of file); a write there fails (netv6 files have no holes).
+// A /net file's size is not known before it is read: no SEEK_END.
 int64 sys_lseek(void) {
   struct file *f = argfd(0, 0);
   int64 off = arglong(1);
   int whence = argint(2);
   if (f == 0)
     return -EBADF;
+  if (f->type == FD_NETFS) {
+    if (whence != SEEK_SET && whence != SEEK_CUR)
+      return -EINVAL;
+    return netfs_seek(f->nf, off, whence == SEEK_CUR);
+  }
   if (f->type != FD_INODE)
     return -ESPIPE;
   ilock(f->ip);
@@ -189,7 +195,21 @@ int64 sys_fstat(void) {
   return filestat(f, argaddr(1));
 }
 
+// The error for a link to a /net file at new: -EROFS if new is in /net
+// too, else -EXDEV (another file system). Inside a transaction.
+static int netfs_linkerr(const char *new) {
+  char name[DIRSIZ + 1];
+  int err;
+  struct inode *dp = nameiparent(new, name, &err);
+  if (dp == 0)
+    return err;
+  err = dp->dev == NETDEV ? -EROFS : -EXDEV;
+  iput(dp);
+  return err;
+}
+
 // link(old, new): another name for a file that is not a directory.
+// Files in /net have no links (EXDEV, EROFS).
 int64 sys_link(void) {
   char old[MAXPATH], new[MAXPATH], name[DIRSIZ + 1];
   int err;
@@ -207,6 +227,12 @@ int64 sys_link(void) {
     iunlockput(ip);
     end_op();
     return -EPERM;
+  }
+  if (ip->dev == NETDEV) {
+    iunlockput(ip);
+    err = netfs_linkerr(new);
+    end_op();
+    return err;
   }
   ip->nlink++;
   iupdate(ip);
@@ -246,7 +272,8 @@ int64 sys_unlink(void) {
 }
 
 // Remove the name path (a directory only if it is empty), in a
-// transaction of its own. Returns 0 or -errno.
+// transaction of its own. Returns 0 or -errno: -EROFS for a name in
+// /net, -EBUSY for /net itself.
 int kunlink(const char *path) {
   char name[DIRSIZ + 1];
   int err;
@@ -259,12 +286,21 @@ int kunlink(const char *path) {
   ilock(dp);
   struct inode *ip = 0;
   uint off;
+  if (dp->dev == NETDEV) {
+    err = -EROFS;
+    goto bad;
+  }
   if (namecmp(name, ".") == 0 || namecmp(name, "..") == 0) {
     err = -EINVAL;
     goto bad;
   }
   if ((ip = dirlookup(dp, name, &off)) == 0) {
     err = -ENOENT;
+    goto bad;
+  }
+  if (ip->dev != dp->dev) { // a mount point: /net
+    iput(ip);
+    err = -EBUSY;
     goto bad;
   }
   ilock(ip);
@@ -299,7 +335,7 @@ bad:
 // Make a new inode of type at path. Returns it locked and referenced,
 // or 0 with *err set. If the name exists: for O_CREAT of a regular file
 // without excl, the existing file is returned; otherwise -EEXIST.
-// Inside a transaction.
+// Nothing new can be made in /net (-EROFS). Inside a transaction.
 struct inode *icreate(const char *path, short type, short major, short minor,
                       int excl, int *err) {
   char name[DIRSIZ + 1];
@@ -316,6 +352,11 @@ struct inode *icreate(const char *path, short type, short major, short minor,
       return ip; // open() decides (a socket name gives ENXIO)
     iunlockput(ip);
     *err = -EEXIST;
+    return 0;
+  }
+  if (dp->dev == NETDEV) {
+    iunlockput(dp);
+    *err = -EROFS;
     return 0;
   }
   if ((ip = ialloc(dp->dev, type)) == 0) {
@@ -383,6 +424,12 @@ int64 sys_open(void) {
   if ((flags & O_DIRECTORY) && ip->type != T_DIR) {
     err = -ENOTDIR;
     goto bad;
+  }
+  if (ip->dev == NETDEV) {
+    // Outside the transaction: a provider's open may wait for long.
+    iunlock(ip);
+    end_op();
+    return netfs_open(ip, flags, (flags & O_CLOEXEC) ? FD_CLOEXEC : 0);
   }
   if (ip->type == T_SOCK) {
     err = -ENXIO; // a socket's name: use connect(), not open()

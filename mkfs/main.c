@@ -2,8 +2,8 @@
 //
 //   mkfs IMG FILE...
 //
-// Builds a fresh FSSIZE-block image with NINODES inodes, empty /dev and /tmp,
-// and each FILE copied in: "HOST" goes to /basename(HOST), and
+// Builds a fresh FSSIZE-block image with NINODES inodes, empty /dev, /tmp
+// and /net, and each FILE copied in: "HOST" goes to /basename(HOST), and
 // "HOST=/GUEST/PATH" to that absolute path, parents created. Any error
 // names the file, exits 1 and leaves IMG as it was (fs_save writes a
 // temporary file and renames it).
@@ -122,9 +122,10 @@ int main(int argc, char **argv) {
     return 1;
   }
   // /dev for the device nodes init makes; /tmp for programs' scratch
-  // files and socket names, as on any Unix.
-  static const char *const dirs[] = {"/dev", "/tmp"};
-  for (int i = 0; i < 2; i++) {
+  // files and socket names, as on any Unix; /net where the kernel mounts
+  // its network files (kernel/fs/netfs.c).
+  static const char *const dirs[] = {"/dev", "/tmp", "/net"};
+  for (int i = 0; i < 3; i++) {
     if ((r = fs_mkdir(fs, dirs[i])) < 0) {
       fprintf(stderr, "%s: %s: %s\n", prog, dirs[i], fs_strerror(r));
       fs_free(fs);

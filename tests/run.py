@@ -11,9 +11,10 @@
 
 Suites:
     all              style unit fuzz harness boot usertests socktests
-                     sockettests nettests
+                     sockettests nettests netfstests
     quick            style unit fuzz harness boot-quick usertests-quick
                      socktests-quick sockettests-quick nettests-quick
+                     netfstests-quick
     style            the C sources match .clang-format (one case)
     unit             each command of UNIT_COMMANDS; parses Check's summary
                      "NN%: Checks: N, Failures: F, Errors: E"
@@ -37,6 +38,9 @@ Suites:
     sockettests:NAME `sockettests NAME`, one case of it
     nettests         boots a guest and runs `nettests` (the IPv4 stack's
                      in-guest suite, user/nettests.c); -quick, :NAME
+    netfstests       boots a guest and runs `netfstests` (the /net file
+                     system's in-guest suite, user/netfstests.c); -quick,
+                     :NAME
 
 Every case prints `PASS suite/case` or `FAIL suite/case: reason` (or
 `SKIP suite/case: why` for a case this machine cannot run, such as a peer
@@ -87,8 +91,11 @@ SOCKTESTS_TOTAL = {"full": 600, "quick": 200, "one": 300}
 SOCKETTESTS_TOTAL = {"full": 900, "quick": 300, "one": 400}
 # nettests: the IPv4 stack over lo.
 NETTESTS_TOTAL = {"full": 600, "quick": 300, "one": 300}
+# netfstests: /net; its longest case's watchdog is 120 s.
+NETFSTESTS_TOTAL = {"full": 400, "quick": 400, "one": 200}
 GUEST_SUITES = {"usertests": USERTESTS_TOTAL, "socktests": SOCKTESTS_TOTAL,
-                "sockettests": SOCKETTESTS_TOTAL, "nettests": NETTESTS_TOTAL}
+                "sockettests": SOCKETTESTS_TOTAL, "nettests": NETTESTS_TOTAL,
+                "netfstests": NETFSTESTS_TOTAL}
 
 
 class Tally:
@@ -414,10 +421,10 @@ def run_usertests(t, args, mode, prog="usertests", guest=None,
 # Names that stand for several suites.
 ALIASES = {
     "all": ["style", "unit", "fuzz", "harness", "boot", "usertests",
-            "socktests", "sockettests", "nettests"],
+            "socktests", "sockettests", "nettests", "netfstests"],
     "quick": ["style", "unit", "fuzz", "harness", "boot-quick",
               "usertests-quick", "socktests-quick", "sockettests-quick",
-              "nettests-quick"],
+              "nettests-quick", "netfstests-quick"],
 }
 
 

@@ -12,23 +12,25 @@
 #   sockettests the in-guest suite of the BSD socket face (user/sockettests.c
 #               and user/sockettests_*.inc; runs nc, echopoll, echocli)
 #   nettests    the in-guest suite of the IPv4 stack (user/nettests.c)
+#   netfstests  the in-guest suite of the /net file system
+#               (user/netfstests.c)
 #   forkbomb    forks until fork fails (tests/test_boot.py)
 #   nullderef   reads through NULL (tests/test_boot.py)
 #
-# The three suites share their runner and checks, user/testlib/*.c, built
+# The suites share their runner and checks, user/testlib/*.c, built
 # into $(BUILD)/user/libtest.a and linked into them only; every other
 # program keeps user/user.mk's rule.
 
 UPROGS += $(addprefix $(BUILD)/user/,usertests forkbomb nullderef \
   socktests xv6compat)
 UPROGS += $(BUILD)/user/sockettests $(BUILD)/user/sysfuzz
-UPROGS += $(BUILD)/user/nettests
+UPROGS += $(BUILD)/user/nettests $(BUILD)/user/netfstests
 
 UTESTLIB := $(BUILD)/user/libtest.a
 UTESTLIB_OBJS := $(patsubst user/%.c,$(BUILD)/user/obj/%.o,\
   $(wildcard user/testlib/*.c))
 UTESTPROGS := $(addprefix $(BUILD)/user/,usertests socktests sockettests \
-  nettests)
+  nettests netfstests)
 
 $(UTESTLIB): $(UTESTLIB_OBJS)
 	@mkdir -p $(@D)

@@ -15,6 +15,7 @@
 #define FSMAGIC 0x6e763666 // "fv6n"
 #define ROOTINO 1          // root directory inode number
 #define ROOTDEV 1          // device number of the root file system
+#define NETDEV 2           // device number of /net (no disk: kernel/fs/netfs.c)
 
 #define FSSIZE 65536   // blocks in the image made by mkfs (64 MiB)
 #define NINODES 2048   // inodes in the image made by mkfs

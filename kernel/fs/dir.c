@@ -15,11 +15,16 @@
 int namecmp(const char *s, const char *t) { return strncmp(s, t, DIRSIZ); }
 
 // Look for name in directory dp. Returns its inode referenced and
-// unlocked (and its byte offset in *poff), or 0. dp->lock held.
+// unlocked (and its byte offset in *poff), or 0. dp->lock held. This is
+// where paths cross into /net and back (fs/netfs.c): "net" in the root
+// directory is the netfs tree's root, and netfs directories are looked
+// up in the tree.
 struct inode *dirlookup(struct inode *dp, const char *name, uint *poff) {
   struct dirent de;
   if (dp->type != T_DIR)
     panic("dirlookup: not a directory");
+  if (dp->dev == NETDEV)
+    return netfs_lookup(dp, name);
   for (uint off = 0; off < dp->size; off += sizeof(de)) {
     if (readi(dp, 0, (uint64)&de, off, sizeof(de)) != sizeof(de))
       panic("dirlookup: read");
@@ -28,6 +33,8 @@ struct inode *dirlookup(struct inode *dp, const char *name, uint *poff) {
     if (namecmp(name, de.name) == 0) {
       if (poff)
         *poff = off;
+      if (netfs_mounted(dp, name))
+        return netfs_root();
       return iget(dp->dev, de.inum);
     }
   }
@@ -35,8 +42,11 @@ struct inode *dirlookup(struct inode *dp, const char *name, uint *poff) {
 }
 
 // Add the entry (name, inum) to directory dp. Returns 0, -EEXIST,
-// -ENOSPC or -ENAMETOOLONG. dp->lock held, inside a transaction.
+// -ENOSPC, -ENAMETOOLONG or -EROFS (/net). dp->lock held, inside a
+// transaction.
 int dirlink(struct inode *dp, const char *name, uint inum) {
+  if (dp->dev == NETDEV)
+    return -EROFS;
   if (strlen(name) > DIRSIZ)
     return -ENAMETOOLONG;
   struct inode *ip = dirlookup(dp, name, 0);

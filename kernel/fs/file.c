@@ -1,6 +1,6 @@
 // kernel/fs/file.c: open-file objects: the table they live in, and
 // read/write/close that dispatch on what the file is (pipe, inode,
-// device).
+// device, socket, /net file).
 #include <netv6/stat.h>
 #include "../types.h"
 #include "../param.h"
@@ -63,6 +63,9 @@ void fileclose(struct file *f) {
     pipeclose(ff.pipe, ff.writable);
   } else if (ff.type == FD_SOCKET) {
     sorelease(ff.sock);
+  } else if (ff.type == FD_NETFS) {
+    netfs_close(ff.nf);
+    iput(ff.ip); // a netfs inode is never written: no transaction
   } else if (ff.type == FD_INODE || ff.type == FD_DEVICE) {
     begin_op();
     iput(ff.ip);
@@ -83,7 +86,7 @@ int nfiles(void) {
 // Copy the file's metadata to user address addr.
 int filestat(struct file *f, uint64 addr) {
   struct stat st;
-  if (f->type == FD_INODE || f->type == FD_DEVICE) {
+  if (f->type == FD_INODE || f->type == FD_DEVICE || f->type == FD_NETFS) {
     ilock(f->ip);
     stati(f->ip, &st);
     iunlock(f->ip);
@@ -115,6 +118,8 @@ int fileread(struct file *f, uint64 addr, int n) {
     if (!devok(f))
       return -ENXIO;
     return devsw[f->major].read(1, addr, n, f->flags);
+  case FD_NETFS:
+    return netfs_read(f, addr, n);
   case FD_INODE: {
     ilock(f->ip);
     int r = readi(f->ip, 1, addr, f->off, n);
@@ -142,6 +147,8 @@ int filewrite(struct file *f, uint64 addr, int n) {
     if (!devok(f) || devsw[f->major].write == 0)
       return -ENXIO;
     return devsw[f->major].write(1, addr, n, f->flags);
+  case FD_NETFS:
+    return netfs_write(f, addr, n);
   case FD_INODE: {
     // One transaction may log only MAXOPBLOCKS blocks: the inode, up
     // to two bitmap blocks, five indirect blocks and the data blocks,
@@ -185,6 +192,7 @@ int filepoll(struct file *f) {
              (f->writable ? ~0 : ~POLLOUT);
     return (f->readable ? POLLIN : 0) | (f->writable ? POLLOUT : 0);
   case FD_INODE:
+  case FD_NETFS:
     return (f->readable ? POLLIN : 0) | (f->writable ? POLLOUT : 0);
   default:
     return POLLNVAL;

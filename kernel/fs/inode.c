@@ -140,6 +140,8 @@ struct inode *ialloc(uint dev, short type) {
 
 // Write a modified in-memory inode to disk. ip->lock held.
 void iupdate(struct inode *ip) {
+  if (ip->dev == NETDEV)
+    panic("iupdate: /net inode %x", ip->inum); // callers refuse /net first
   struct buf *bp = bread(ip->dev, IBLOCK(ip->inum, sb));
   struct dinode *dip = (struct dinode *)bp->data + ip->inum % IPB;
   dip->type = ip->type;
@@ -159,12 +161,14 @@ struct inode *idup(struct inode *ip) {
   return ip;
 }
 
-// Lock ip, reading it from disk if needed.
+// Lock ip, reading it from disk (or, for /net, the netfs tree) if needed.
 void ilock(struct inode *ip) {
   if (ip == 0 || ip->ref < 1)
     panic("ilock");
   acquiresleep(&ip->lock);
-  if (!ip->valid) {
+  if (!ip->valid && ip->dev == NETDEV) {
+    netfs_iload(ip);
+  } else if (!ip->valid) {
     struct buf *bp = bread(ip->dev, IBLOCK(ip->inum, sb));
     struct dinode *dip = (struct dinode *)bp->data + ip->inum % IPB;
     ip->type = dip->type;
@@ -294,6 +298,8 @@ static void freeindirect(uint dev, uint addr, int depth) {
 // Even for a big file this logs few blocks: the bitmap blocks (log
 // writes to one block are absorbed) and the inode.
 void itrunc(struct inode *ip) {
+  if (ip->dev == NETDEV)
+    panic("itrunc: /net inode %x", ip->inum);
   for (int i = 0; i < NDIRECT; i++) {
     if (ip->addrs[i]) {
       bfree(ip->dev, ip->addrs[i]);
@@ -313,6 +319,10 @@ void itrunc(struct inode *ip) {
 }
 
 void stati(struct inode *ip, struct stat *st) {
+  if (ip->dev == NETDEV) {
+    netfs_stati(ip, st);
+    return;
+  }
   memset(st, 0, sizeof(*st));
   st->st_dev = ip->dev;
   st->st_ino = ip->inum;
@@ -337,9 +347,12 @@ void stati(struct inode *ip, struct stat *st) {
 }
 
 // Read up to n bytes at offset off into dst (a user address if
-// user_dst). Returns the count read (short at end of file) or -EFAULT.
-// ip->lock held.
+// user_dst). Returns the count read (short at end of file) or -EFAULT;
+// -EINVAL for a /net inode, whose text only an open file reads. ip->lock
+// held.
 int readi(struct inode *ip, int user_dst, uint64 dst, uint off, uint n) {
+  if (ip->dev == NETDEV)
+    return -EINVAL;
   if (off > ip->size || off + n < off)
     return 0;
   if (off + n > ip->size)
@@ -363,9 +376,12 @@ int readi(struct inode *ip, int user_dst, uint64 dst, uint off, uint n) {
 }
 
 // Write n bytes from src at offset off. Returns the count written, or
-// -EFAULT / -ENOSPC / -EFBIG / -EINVAL if nothing was. ip->lock held,
-// inside a transaction; n must fit one transaction (see filewrite).
+// -EFAULT / -ENOSPC / -EFBIG / -EINVAL if nothing was (-EROFS: /net).
+// ip->lock held, inside a transaction; n must fit one transaction (see
+// filewrite).
 int writei(struct inode *ip, int user_src, uint64 src, uint off, uint n) {
+  if (ip->dev == NETDEV)
+    return -EROFS;
   if (off > ip->size || off + n < off)
     return -EINVAL;
   if ((uint64)off + n > (uint64)MAXFILE * BSIZE)

@@ -8,6 +8,8 @@ extern const struct domain unix_domain; // unix.c
 extern const struct domain inet_domain; // inet.c
 
 void xv6sock_init(void);
+void netfs_sockets_init(void); // /net/sockets (netfs_sockets.c)
+void netfs_ipifc_init(void);   // /net/ipifc (netfs_ipifc.c)
 void xv6sock_exit(int pid);
 
 #endif

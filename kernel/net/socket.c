@@ -601,3 +601,28 @@ int nsockets(void) {
   release(&socktable.lock);
   return n;
 }
+
+int sosnapshot(int i, struct sosnap *s) {
+  if (i < 0 || i >= NSOCKET)
+    return -ENOENT;
+  struct socket *so = &socktable.so[i];
+  if (!sotryref(so)) // the reference keeps it from being freed meanwhile
+    return -ENOENT;
+
+  memset(s, 0, sizeof(*s));
+  acquire(so->lk);
+  s->family = so->family;
+  s->type = so->type;
+  s->protocol = so->pr->protocol;
+  s->state = so->state;
+  s->error = so->error;
+  s->rcvq = sb_len(&so->rcv);
+  s->sndq = so->pr->unread(so);
+  s->qlen = so->qlen;
+  s->backlog = so->backlog;
+  s->locallen = so->pr->sockaddr(so, &s->local, 0);
+  s->peerlen = so->pr->sockaddr(so, &s->peer, 1);
+  release(so->lk);
+  sorelease(so);
+  return 0;
+}

@@ -170,6 +170,25 @@ int sosetopt(struct socket *so, int level, int name, const void *val, int len);
 int sogetopt(struct socket *so, int level, int name, void *val, int *len);
 int nsockets(void);
 
+// What /net/sockets and netstat show of one socket: a copy taken under
+// its lock. A length of local or peer <= 0: no such name.
+struct sosnap {
+  int family, type, protocol;
+  enum sostate state;
+  int error;    // pending (SO_ERROR)
+  uint32 rcvq;  // bytes waiting to be read (sb_len)
+  int sndq;     // bytes sent that the peer has not read
+  int qlen;     // a listener's connections waiting for accept
+  int backlog;  // a listener's limit
+  int locallen; // sockaddr's result for the local name
+  int peerlen;  // and the peer's (-ENOTCONN if none)
+  struct sockaddr_storage local, peer;
+};
+// Copy socket slot i (0..NSOCKET-1). Returns 0, or -ENOENT if the slot
+// is free or its socket is being closed. No lock held; may sleep (if
+// everybody else lets go of the socket meanwhile, this closes it).
+int sosnapshot(int i, struct sosnap *s);
+
 // For protocols: change state through the state machine (the caller
 // holds *so->lk); wake the waiters of a condition (and pollers).
 int sotransition(struct socket *so, enum soevent e);

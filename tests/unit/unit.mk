@@ -16,6 +16,10 @@
 #   $(BUILD)/tests/unit/test_reass     IPv4 reassembly, kernel/net/reass.c
 #   $(BUILD)/tests/unit/test_dhcp      DHCP messages, kernel/net/dhcp_wire.c
 #   $(BUILD)/tests/unit/test_dns       DNS queries and replies, dns_wire.c
+#   $(BUILD)/tests/unit/test_netfs     /net's tree and commands,
+#                                      kernel/fs/netfs_tree.c, netfs_args.c,
+#                                      kernel/net/inet_text.c
+#   $(BUILD)/tests/unit/test_fmt       the kernel's printf formats, kernel/fmt.c
 #   unit-net                           builds and runs them all (each even
 #                                      when an earlier one fails)
 #
@@ -30,8 +34,8 @@ UNIT_NET_CFLAGS := -Wall -Werror -std=gnu11 -O1 -g -I include -I kernel/net \
   -fno-sanitize-recover=undefined -MMD -MP
 UNIT_NET_DIR := $(BUILD)/tests/unit
 UNIT_NET_TESTS := test_sostate test_sockbuf test_sockrec test_cksum \
-  test_wire test_netbuf test_callout test_route test_arpcache \
-  test_reass test_dhcp test_dns
+  test_wire test_netbuf test_callout test_route test_arpcache test_reass \
+  test_dhcp test_dns test_fmt test_netfs
 
 # The kernel files of the wire layer (kernel/net/*_wire.c), for the tests
 # of the formats.
@@ -41,7 +45,18 @@ UNIT_WIRE_OBJS := $(patsubst kernel/net/%.c,$(UNIT_NET_DIR)/net/%.o,\
 $(UNIT_NET_DIR)/net/%.o: kernel/net/%.c kernel/net/%.h include/netv6/errno.h
 	@mkdir -p $(@D)
 	$(HOSTCC) $(UNIT_NET_CFLAGS) -c -o $@ $<
--include $(wildcard $(UNIT_NET_DIR)/*.d $(UNIT_NET_DIR)/net/*.d)
+-include $(wildcard $(UNIT_NET_DIR)/*.d $(UNIT_NET_DIR)/net/*.d \
+  $(UNIT_NET_DIR)/fs/*.d $(UNIT_NET_DIR)/kernel/*.d)
+
+# netfs's pure parts (kernel/fs/netfs_*.c) and the formatter (kernel/fmt.c).
+$(UNIT_NET_DIR)/fs/%.o: kernel/fs/%.c kernel/fs/%.h include/netv6/errno.h
+	@mkdir -p $(@D)
+	$(HOSTCC) $(UNIT_NET_CFLAGS) -c -o $@ $<
+$(UNIT_NET_DIR)/kernel/fmt.o: kernel/fmt.c kernel/fmt.h
+	@mkdir -p $(@D)
+	$(HOSTCC) $(UNIT_NET_CFLAGS) -c -o $@ $<
+$(UNIT_NET_DIR)/test_netfs.o: UNIT_NET_CFLAGS += -I kernel/fs
+$(UNIT_NET_DIR)/test_fmt.o: UNIT_NET_CFLAGS += -I kernel
 
 $(UNIT_NET_DIR)/test_sostate.o: kernel/net/sostate.h
 $(UNIT_NET_DIR)/test_sockbuf.o: kernel/net/sockbuf.h
@@ -74,6 +89,10 @@ $(UNIT_NET_DIR)/test_reass: $(UNIT_NET_DIR)/test_reass.o \
     $(UNIT_NET_DIR)/net/cksum.o $(UNIT_NET_DIR)/net/ip_wire.o
 $(UNIT_NET_DIR)/test_dhcp: $(UNIT_NET_DIR)/test_dhcp.o $(UNIT_WIRE_OBJS)
 $(UNIT_NET_DIR)/test_dns: $(UNIT_NET_DIR)/test_dns.o $(UNIT_WIRE_OBJS)
+$(UNIT_NET_DIR)/test_netfs: $(UNIT_NET_DIR)/test_netfs.o \
+    $(UNIT_NET_DIR)/fs/netfs_tree.o $(UNIT_NET_DIR)/fs/netfs_args.o \
+    $(UNIT_NET_DIR)/net/inet_text.o
+$(UNIT_NET_DIR)/test_fmt: $(UNIT_NET_DIR)/test_fmt.o $(UNIT_NET_DIR)/kernel/fmt.o
 $(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%):
 	$(HOSTCC) $(UNIT_NET_CFLAGS) -o $@ $^ $$(pkg-config --libs check) -lpthread
 
