@@ -48,6 +48,7 @@ void kmain(uint64 hartid, uint64 boot) {
     xv6sock_init();
     netfs_sockets_init();
     netfs_ipifc_init();
+    netfs_inet_init();
     virtio_blk_init();
     cpus[hartid].started = 1;
     __sync_synchronize();

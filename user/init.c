@@ -1,6 +1,6 @@
 // user/init.c: the first process. Sets up the console as fds 0, 1 and
-// 2, then keeps a shell running forever, reaping every orphan that the
-// kernel hands to it on the way.
+// 2, runs the DHCP client for eth0 (dhcp -b), then keeps a shell running
+// forever, reaping every orphan that the kernel hands to it on the way.
 
 #include <errno.h>
 #include <fcntl.h>
@@ -38,6 +38,19 @@ int main(void) {
     exit(1);
   dup(0); // stdout
   dup(0); // stderr
+
+  // The network: DHCP on eth0, if there is one (dhcp -b says nothing
+  // without it, waits a few seconds at most, and keeps the lease in the
+  // background).
+  int pid = fork();
+  if (pid == 0) {
+    char *dargv[] = {"dhcp", "-b", NULL};
+    exec("/dhcp", dargv);
+    exit(127);
+  }
+  if (pid > 0)
+    while (wait(NULL) != pid)
+      ;
 
   for (;;) {
     printf("init: starting sh\n");

@@ -10,6 +10,7 @@ extern const struct domain inet_domain; // inet.c
 void xv6sock_init(void);
 void netfs_sockets_init(void); // /net/sockets (netfs_sockets.c)
 void netfs_ipifc_init(void);   // /net/ipifc (netfs_ipifc.c)
+void netfs_inet_init(void);    // /net/iproute, arp, ndb, stats
 void xv6sock_exit(int pid);
 
 #endif
