@@ -11,7 +11,7 @@
 
 Suites:
     all              style unit fuzz harness boot usertests socktests
-                     sockettests nettests netfstests
+                     sockettests nettests netfstests usernet peer
     quick            style unit fuzz harness boot-quick usertests-quick
                      socktests-quick sockettests-quick nettests-quick
                      netfstests-quick
@@ -23,6 +23,11 @@ Suites:
     harness          tests/test_harness.py: the harness and this runner
                      tested on a kernel that really panics and on recorded
                      transcripts (panic, hang, silence, a suite cut short)
+    usernet          tests/test_peer.py usernet: DHCP and ping through QEMU's
+                     user-mode network (restrict=on)
+    peer             tests/test_peer.py peer: Linux through a tap in a private
+                     namespace, dnsmasq, pcaps checked by tshark (SKIP where
+                     no namespace can be made)
     boot             tests/test_boot.py (console end-to-end cases)
     boot-quick       the same without its slow cases (test_boot.py -q)
     usertests        boots a guest and runs `usertests` (the full suite)
@@ -326,6 +331,11 @@ def run_harness(t):
     run_script(t, [sys.executable, os.path.join(HERE, "test_harness.py")], 600)
 
 
+def run_peer(t, which):
+    run_script(t, [sys.executable, os.path.join(HERE, "test_peer.py"), which],
+               900)
+
+
 def run_boot(t, quick=False):
     argv = [sys.executable, os.path.join(HERE, "test_boot.py")]
     run_script(t, argv + (["-q"] if quick else []), 1800)
@@ -421,7 +431,8 @@ def run_usertests(t, args, mode, prog="usertests", guest=None,
 # Names that stand for several suites.
 ALIASES = {
     "all": ["style", "unit", "fuzz", "harness", "boot", "usertests",
-            "socktests", "sockettests", "nettests", "netfstests"],
+            "socktests", "sockettests", "nettests", "netfstests", "usernet",
+            "peer"],
     "quick": ["style", "unit", "fuzz", "harness", "boot-quick",
               "usertests-quick", "socktests-quick", "sockettests-quick",
               "nettests-quick", "netfstests-quick"],
@@ -437,6 +448,8 @@ def suites(name):
         return run_fuzz
     if name == "harness":
         return run_harness
+    if name in ("usernet", "peer"):
+        return lambda t: run_peer(t, name)
     if name == "boot":
         return run_boot
     if name == "boot-quick":

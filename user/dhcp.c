@@ -10,7 +10,7 @@
 //   -v   show every message sent and received
 //   -1   configure once and exit (no renewals)
 //   -t   give up after SECONDS without an answer (default 20)
-//   -b   at boot (init): silent without the interface; after 3 s with no
+//   -b   at boot (init): silent without the interface; after 6 s with no
 //        answer, say so and go on asking in the background
 //
 // Exit status: 0 configured, 1 no answer (or a NAK), 2 an error.
@@ -291,7 +291,7 @@ int main(int argc, char *argv[]) {
     switch (c) {
     case 'b':
       boot = 1;
-      giveup = 3;
+      giveup = 6;
       break;
     case 'v':
       verbose = 1;

@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""tests/test_peer.py: the IPv4 stack against real peers.
+
+Suite `usernet`: QEMU's user-mode network (restrict=on, nothing outside
+reachable): the DHCP client at boot gets 10.0.2.15, and the gateway
+10.0.2.2 answers pings (QEMU withholds a gateway and DNS server from its
+DHCP answer when restricted, so those come from the namespace test).
+
+Suite `peer`: Linux itself, through a tap device in a private network
+namespace (tests/netpeer.py), with dnsmasq serving DHCP and DNS there:
+the guest gets 10.77.0.2 with gateway and DNS server 10.77.0.1 from
+dnsmasq; Linux pings the guest and the guest pings Linux, 8000-byte pings
+too (fragmented both ways); Linux's neighbour table learns the guest's
+MAC; a datagram to a closed guest port gives Linux ECONNREFUSED (an ICMP
+port unreachable); Python's socket module exchanges UDP with the guest.
+Every frame is recorded (build/test-logs/peer.pcap) and tshark must find
+no malformed packet and no bad checksum.
+
+Prints PLAN, then PASS/FAIL/SKIP lines (run.py's protocol).
+
+    python3 tests/test_peer.py usernet|peer [CASE...]
+"""
+
+import os
+import re
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import harness  # noqa: E402
+import netpeer  # noqa: E402
+from harness import Guest, GuestError  # noqa: E402
+from netpeer import GUEST_IP, HOST_IP, PeerNet, Skip  # noqa: E402
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def check(cond, msg):
+    if not cond:
+        raise CheckFailed(msg)
+
+
+def status(g, n=1):
+    """/net/ipifc/N/status as a dict (addr as a list)."""
+    out = g.run("cat /net/ipifc/%d/status" % n, 30)
+    st = {"addr": []}
+    for line in out.split("\n"):
+        k, _, v = line.partition(" ")
+        if k == "addr":
+            st["addr"].append(v)
+        elif k:
+            st[k] = v
+    return st
+
+
+def wait_addr(g, want, secs=20):
+    """Until eth0 has address want (DHCP runs at boot)."""
+    deadline = time.monotonic() + secs * harness.scale()
+    while time.monotonic() < deadline:
+        if want in status(g)["addr"]:
+            return
+        time.sleep(0.5)
+    raise CheckFailed("eth0 never got %s: %s" % (want, status(g)))
+
+
+def ping_ok(out, n):
+    m = re.search(r"(\d+) packets transmitted, (\d+) received", out)
+    return m and int(m.group(1)) == n and int(m.group(2)) == n
+
+
+# ---- user-mode QEMU ---------------------------------------------------------
+
+def usernet(cases):
+    args = ["-netdev", "user,id=n0,restrict=on",
+            "-device", "virtio-net-device,netdev=n0"]
+    with Guest(extra_args=args, name="usernet") as g:
+        def dhcp():
+            check("dhcp: eth0: 10.0.2.15/24" in g.banner,
+                  "no DHCP line at boot: %r" % g.banner[-300:])
+            st = status(g)
+            check(st["addr"] == ["10.0.2.15/24"] and st["up"] == "yes",
+                  "eth0: %s" % st)
+            ndb = g.run("cat /net/ndb", 30)
+            check("ip=10.0.2.15 ipmask=255.255.255.0" in ndb, "ndb: %r" % ndb)
+
+        def gateway():
+            out = g.run("ping -c 3 -i 0.2 10.0.2.2", 60)
+            check(ping_ok(out, 3), "ping 10.0.2.2: %r" % out)
+            out = g.run("ping -c 1 -s 4000 10.0.2.2", 60)
+            check(ping_ok(out, 1), "4000-byte ping: %r" % out)
+            arp = g.run("cat /net/arp", 30)
+            check(re.search(r"^10\.0\.2\.2 52:55:0a:00:02:02 eth0 reachable",
+                            arp, re.M), "arp: %r" % arp)
+
+        run_cases([("dhcp", dhcp), ("gateway", gateway)], cases)
+        g.poweroff()
+
+
+# ---- Linux in a namespace -------------------------------------------------------
+
+DNSMASQ = ["dnsmasq", "--no-daemon", "--interface=tap0", "--bind-interfaces",
+           "--dhcp-range=%s,%s,255.255.255.0,1h" % (GUEST_IP, GUEST_IP),
+           "--dhcp-option=3,%s" % HOST_IP, "--dhcp-option=6,%s" % HOST_IP,
+           "--address=/test.example/%s" % HOST_IP, "--no-resolv",
+           "--no-hosts", "--log-dhcp"]
+
+
+def peer(cases):
+    with PeerNet() as net:
+        dns = net.popen(DNSMASQ + ["--dhcp-leasefile=%s/leases" % net.tmp,
+                                   "--pid-file=%s/pid" % net.tmp])
+        with net.guest(pcap="peer", name="peer") as g:
+            mac = [None]
+
+            def dhcp():
+                wait_addr(g, "%s/24" % GUEST_IP)
+                ndb = g.run("cat /net/ndb", 30)
+                check("ipgw=%s" % HOST_IP in ndb and "dns=%s" % HOST_IP in ndb,
+                      "ndb: %r" % ndb)
+                routes = g.run("cat /net/iproute", 30)
+                check(re.search(r"^0\.0\.0\.0/0 %s eth0" % re.escape(HOST_IP),
+                                routes, re.M), "routes: %r" % routes)
+                mac[0] = status(g)["mac"]
+
+            def linuxping():
+                r = net.run(["ping", "-c", "3", "-i", "0.2", "-W", "2",
+                             GUEST_IP])
+                check(ping_ok(r.stdout, 3), "Linux ping: %r" % r.stdout)
+                r = net.run(["ping", "-c", "2", "-s", "8000", "-W", "3",
+                             GUEST_IP])
+                check(ping_ok(r.stdout, 2), "8000-byte ping: %r" % r.stdout)
+
+            def guestping():
+                out = g.run("ping -c 3 -i 0.2 %s" % HOST_IP, 60)
+                check(ping_ok(out, 3), "guest ping: %r" % out)
+                out = g.run("ping -c 2 -s 8000 %s" % HOST_IP, 60)
+                check(ping_ok(out, 2), "8000-byte ping: %r" % out)
+
+            def neighbour():
+                r = net.run(["ip", "neigh", "show", GUEST_IP])
+                check(mac[0] and mac[0] in r.stdout.lower(),
+                      "ip neigh: %r, guest MAC %s" % (r.stdout, mac[0]))
+
+            def portunreach():
+                code = ("import socket,sys\n"
+                        "s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)\n"
+                        "s.settimeout(5)\n"
+                        "s.connect(('%s',9999))\n"
+                        "s.send(b'x')\n"
+                        "try:\n s.recv(10)\n print('no error')\n"
+                        "except ConnectionRefusedError:\n print('refused')\n"
+                        "except socket.timeout:\n print('timeout')\n"
+                        % GUEST_IP)
+                st, out = net.python(code)
+                check(out.strip() == "refused", "closed port: %r" % out)
+
+            run_cases([("dhcp", dhcp), ("linuxping", linuxping),
+                       ("guestping", guestping), ("neighbour", neighbour),
+                       ("portunreach", portunreach)], cases)
+            g.poweroff()
+        dns.kill()
+        bad = net.check_pcap()
+        name = "pcapclean"
+        if not cases or name in cases:
+            if bad:
+                print("FAIL %s: tshark: %s" % (name, "; ".join(bad[:5])),
+                      flush=True)
+            else:
+                print("PASS %s" % name, flush=True)
+
+
+# ---- runner -------------------------------------------------------------------
+
+PLANS = {"usernet": ["dhcp", "gateway"],
+         "peer": ["dhcp", "linuxping", "guestping", "neighbour",
+                  "portunreach", "pcapclean"]}
+
+
+def run_cases(table, only):
+    for name, fn in table:
+        if only and name not in only:
+            continue
+        try:
+            fn()
+            print("PASS %s" % name, flush=True)
+        except CheckFailed as e:
+            print("FAIL %s: %s" % (name, e), flush=True)
+        except GuestError as e:
+            print("FAIL %s: %s" % (name, e), flush=True)
+            raise
+
+
+def main(argv):
+    if not argv or argv[0] not in PLANS:
+        print(__doc__.strip())
+        return 2
+    suite, only = argv[0], argv[1:]
+    plan = [c for c in PLANS[suite] if not only or c in only]
+    print("PLAN %s" % " ".join(plan), flush=True)
+    try:
+        (usernet if suite == "usernet" else peer)(only)
+    except Skip as e:
+        for c in plan:
+            print("SKIP %s: %s" % (c, e), flush=True)
+    except GuestError:
+        return 1  # the cases not reported count as "did not run"
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
