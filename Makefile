@@ -9,7 +9,8 @@
 #   make             build kernel, user programs and the disk image
 #   make clean
 #
-# Variables: CPUS (harts, default 3), TOOLPREFIX (cross compiler prefix,
+# Variables: CPUS (harts, default 3), PCAP (make qemu PCAP=file.pcap
+# records every frame of the guest's NIC), TOOLPREFIX (cross compiler prefix,
 # found automatically), EXTRA_FILES (more host files for the image, each
 # FILE, which lands in /, or HOSTPATH=/guest/path, parents made), FSIMG
 # (the image to build and boot, default build/fs.img).
@@ -102,7 +103,8 @@ QEMUOPTS = -machine virt -bios default -kernel $(BUILD)/kernel.elf \
   -global virtio-mmio.force-legacy=false \
   -drive file=$(FSIMG),if=none,format=raw,id=x0 \
   -device virtio-blk-device,drive=x0 \
-  -netdev user,id=n0,restrict=on -device virtio-net-device,netdev=n0
+  -netdev user,id=n0,restrict=on -device virtio-net-device,netdev=n0 \
+  $(if $(PCAP),-object filter-dump,id=d0,netdev=n0,file=$(PCAP))
 
 GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 
