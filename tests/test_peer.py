@@ -2,8 +2,9 @@
 """tests/test_peer.py: the IPv4 stack against real peers.
 
 Suite `usernet`: QEMU's user-mode network (restrict=on, nothing outside
-reachable): the DHCP client at boot gets 10.0.2.15, and the gateway
-10.0.2.2 answers pings (QEMU withholds a gateway and DNS server from its
+reachable): the DHCP client at boot gets 10.0.2.15, the gateway 10.0.2.2
+answers pings, and ifconfig, route, arp and netstat show and change what
+they should (QEMU withholds a gateway and DNS server from its
 DHCP answer when restricted, so those come from the namespace test).
 
 Suite `peer`: Linux itself, through a tap device in a private network
@@ -95,7 +96,48 @@ def usernet(cases):
             check(re.search(r"^10\.0\.2\.2 52:55:0a:00:02:02 eth0 reachable",
                             arp, re.M), "arp: %r" % arp)
 
-        run_cases([("dhcp", dhcp), ("gateway", gateway)], cases)
+        def programs():
+            out = g.run("ifconfig eth0", 30)
+            check(re.search(r"^eth0: flags=UP,RUNNING  mtu 1500$", out, re.M)
+                  and "inet 10.0.2.15  netmask 255.255.255.0" in out
+                  and re.search(r"ether 52:54:00:[0-9a-f:]{8}", out),
+                  "ifconfig eth0: %r" % out)
+            g.run("route add default gw 10.0.2.2", 30)
+            out = g.run("route", 30)
+            check(re.search(r"^default +10\.0\.2\.2 +eth0 +UG$", out, re.M),
+                  "route: %r" % out)
+            out = g.run("route add -net 10.5.0.0/16 gw 192.168.7.1", 30)
+            check("Network is unreachable" in out, "bad gateway: %r" % out)
+            g.run("ping -c 1 10.0.2.2", 30)
+            out = g.run("arp -a", 30)
+            check(re.search(r"^10\.0\.2\.2 +52:55:0a:00:02:02 +eth0 +reachable",
+                            out, re.M), "arp -a: %r" % out)
+            g.run("arp -d 10.0.2.2", 30)
+            check("10.0.2.2" not in g.run("arp", 30), "arp -d kept it")
+            out = g.run("arp -d 10.0.2.2", 30)
+            check("no such entry" in out, "arp -d twice: %r" % out)
+            g.run("ifconfig eth0 10.0.2.16 netmask 255.255.255.0", 30)
+            out = g.run("ifconfig eth0", 30)
+            check("inet 10.0.2.16" in out and "inet 10.0.2.15" in out,
+                  "second address: %r" % out)
+            out = g.run("ping -c 1 10.0.2.16", 30)
+            check(ping_ok(out, 1), "ping the new address: %r" % out)
+            g.run("ifconfig eth0 del 10.0.2.16", 30)
+            check("10.0.2.16" not in g.run("ifconfig eth0", 30), "del kept it")
+            out = g.run("ifconfig nosuch0", 30)
+            check("no such interface" in out, "ifconfig nosuch0: %r" % out)
+            out = g.run("netstat -i", 30)
+            check(re.search(r"^eth0 +1500 +[1-9]", out, re.M),
+                  "netstat -i: %r" % out)
+            out = g.run("netstat -s", 30)
+            check(re.search(r"^icmp_echo_replies [1-9]", out, re.M) or
+                  re.search(r"^ip_delivered [1-9]", out, re.M),
+                  "netstat -s: %r" % out[:300])
+            g.run("route del default", 30)
+            check("default" not in g.run("route", 30), "route del kept it")
+
+        run_cases([("dhcp", dhcp), ("gateway", gateway),
+                   ("programs", programs)], cases)
         g.poweroff()
 
 
@@ -174,7 +216,7 @@ def peer(cases):
 
 # ---- runner -------------------------------------------------------------------
 
-PLANS = {"usernet": ["dhcp", "gateway"],
+PLANS = {"usernet": ["dhcp", "gateway", "programs"],
          "peer": ["dhcp", "linuxping", "guestping", "neighbour",
                   "portunreach", "pcapclean"]}
 

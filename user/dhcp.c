@@ -24,6 +24,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <netv6.h>
 #include <unistd.h>
 
 #include "../kernel/net/dhcp_wire.h"
@@ -49,18 +50,6 @@ static int masklen(ipaddr_t m) {
   while (n < 32 && (m & (0x80000000u >> n)))
     n++;
   return n;
-}
-
-// Write one command to a /net control file. 0, or -1 with errno.
-static int ctl(const char *path, const char *cmd) {
-  int fd = open(path, O_WRONLY);
-  if (fd < 0)
-    return -1;
-  int n = strlen(cmd), r = write(fd, cmd, n);
-  int err = errno;
-  close(fd);
-  errno = err;
-  return r == n ? 0 : -1;
 }
 
 // Find ifname among /net/ipifc/N: its number and MAC address.
@@ -202,11 +191,11 @@ static int configure(const struct dhcp_msg *a, ipaddr_t old) {
     char o[16];
     ipstr(o, old);
     snprintf(cmd, sizeof(cmd), "remove %s", o);
-    ctl(ctlpath, cmd);
+    net_ctl(ctlpath, cmd);
   }
   if (old != a->yiaddr) {
     snprintf(cmd, sizeof(cmd), "add %s/%d", ip, masklen(mask));
-    if (ctl(ctlpath, cmd) < 0 && errno != EADDRINUSE) {
+    if (net_ctl(ctlpath, cmd) < 0 && errno != EADDRINUSE) {
       fprintf(stderr, "dhcp: %s: %s: %s\n", ctlpath, cmd, strerror(errno));
       return -1;
     }
@@ -214,7 +203,7 @@ static int configure(const struct dhcp_msg *a, ipaddr_t old) {
   if (a->router) {
     ipstr(gw, a->router);
     snprintf(cmd, sizeof(cmd), "add 0.0.0.0/0 %s", gw);
-    if (ctl("/net/iproute", cmd) < 0 && errno != EEXIST)
+    if (net_ctl("/net/iproute", cmd) < 0 && errno != EEXIST)
       fprintf(stderr, "dhcp: /net/iproute: %s: %s\n", cmd, strerror(errno));
   }
   // What the resolver and people read: Plan 9 ndb lines.
@@ -230,7 +219,7 @@ static int configure(const struct dhcp_msg *a, ipaddr_t old) {
     ipstr(d, a->dns[i]);
     n += snprintf(ndb + n, sizeof(ndb) - n, "\n\tdns=%s", d);
   }
-  ctl("/net/ndb", ndb);
+  net_ctl("/net/ndb", ndb);
   printf("dhcp: %s: %s/%d", ifname, ip, masklen(mask));
   if (a->router)
     printf(" gateway %s", gw);
@@ -246,8 +235,8 @@ static void unconfigure(ipaddr_t addr) {
   char ip[16], cmd[64];
   ipstr(ip, addr);
   snprintf(cmd, sizeof(cmd), "remove %s", ip);
-  ctl(ctlpath, cmd);
-  ctl("/net/ndb", "");
+  net_ctl(ctlpath, cmd);
+  net_ctl("/net/ndb", "");
   printf("dhcp: %s: lease of %s expired\n", ifname, ip);
 }
 
@@ -319,7 +308,7 @@ int main(int argc, char *argv[]) {
     return 2;
   }
   snprintf(ctlpath, sizeof(ctlpath), "/net/ipifc/%d/ctl", ifindex);
-  if (ctl(ctlpath, "up") < 0) {
+  if (net_ctl(ctlpath, "up") < 0) {
     fprintf(stderr, "dhcp: %s: up: %s\n", ctlpath, strerror(errno));
     return 2;
   }

@@ -34,7 +34,8 @@ UPROGS += $(addprefix $(BUILD)/user/,\
 # BSD sockets: netcat, echo servers and their checking client, and
 # textbook POSIX examples (usrv/ucli stream, udgram, upoll).
 UPROGS += $(addprefix $(BUILD)/user/,\
-  nc echopoll echofork echocli usrv ucli udgram upoll ping dhcp)
+  nc echopoll echofork echocli usrv ucli udgram upoll ping dhcp \
+  ifconfig route arp netstat)
 
 $(ULIBC): $(ULIBC_OBJS)
 	@mkdir -p $(@D)

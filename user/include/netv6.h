@@ -15,4 +15,13 @@ int sysinfo(struct sysinfo *si);
 // poweroff turns the machine off.
 void poweroff(void) __attribute__((noreturn));
 
+// /net files (user/lib/netfile.c). net_read reads a whole file into buf
+// (NUL-terminated, at most size - 1 bytes): its length, or -1 with
+// errno. net_ctl writes one command: 0, or -1 with errno (EINVAL for a
+// bad command). net_ifindex is the N of /net/ipifc/N named name, or -1
+// (ENODEV).
+int net_read(const char *path, char *buf, int size);
+int net_ctl(const char *path, const char *cmd);
+int net_ifindex(const char *name);
+
 #endif
