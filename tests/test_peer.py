@@ -182,6 +182,7 @@ def peer(cases):
                 check(ping_ok(out, 2), "8000-byte ping: %r" % out)
 
             def neighbour():
+                mac[0] = mac[0] or status(g)["mac"]
                 r = net.run(["ip", "neigh", "show", GUEST_IP])
                 check(mac[0] and mac[0] in r.stdout.lower(),
                       "ip neigh: %r, guest MAC %s" % (r.stdout, mac[0]))
@@ -199,9 +200,40 @@ def peer(cases):
                 st, out = net.python(code)
                 check(out.strip() == "refused", "closed port: %r" % out)
 
+            def malformed():
+                wait_addr(g, "%s/24" % GUEST_IP)
+                mac[0] = mac[0] or status(g)["mac"]
+                script = os.path.join(HERE, "peer_malformed.py")
+                r = net.run(["/usr/bin/python3", script, mac[0], GUEST_IP,
+                             HOST_IP, "100000"], timeout=300)
+                check(r.returncode == 0 and "sent" in r.stdout,
+                      "sender: %r" % r.stdout[-500:])
+                # Still alive and still serving: pings both ways.
+                deadline = time.monotonic() + 120 * harness.scale()
+                while True:
+                    p = net.run(["ping", "-c", "1", "-W", "2", GUEST_IP])
+                    if ping_ok(p.stdout, 1):
+                        break
+                    check(time.monotonic() < deadline,
+                          "no ping answer after the flood: %r" % p.stdout)
+                out = g.run("ping -c 2 -i 0.2 %s" % HOST_IP, 60)
+                check(ping_ok(out, 2), "guest ping after the flood: %r" % out)
+                stats = g.run("cat /net/stats", 30)
+                for key in ("ip.drop.cksum", "ip.drop.version",
+                            "ip.drop.hdrlen", "arp_conflict", "ip_martian",
+                            "reass.overlaps", "udp.drop."):
+                    check(re.search(r"^%s\S* [1-9]" % re.escape(key), stats,
+                                    re.M), "no %s drops counted:\n%s"
+                          % (key, stats))
+                inuse = int(re.search(r"^netbuf.inuse (\d+)", stats,
+                                      re.M).group(1))
+                check(inuse <= 64 + 16 + 8, "%d packet buffers in use after "
+                      "the flood (64 are the receive ring)" % inuse)
+
             run_cases([("dhcp", dhcp), ("linuxping", linuxping),
                        ("guestping", guestping), ("neighbour", neighbour),
-                       ("portunreach", portunreach)], cases)
+                       ("portunreach", portunreach),
+                       ("malformed", malformed)], cases)
             g.poweroff()
         dns.kill()
         bad = net.check_pcap()
@@ -218,7 +250,7 @@ def peer(cases):
 
 PLANS = {"usernet": ["dhcp", "gateway", "programs"],
          "peer": ["dhcp", "linuxping", "guestping", "neighbour",
-                  "portunreach", "pcapclean"]}
+                  "portunreach", "malformed", "pcapclean"]}
 
 
 def run_cases(table, only):

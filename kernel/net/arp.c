@@ -110,8 +110,14 @@ void arp_input(struct netif *ifp, struct netbuf *nb, const uint8 *src) {
   if (eth_eq(a.sha, ifp->mac))
     return; // our own message, looped back by a switch
   if (a.spa != 0 && netif_hasaddr(ifp, a.spa)) {
-    // Someone else claims our address: say so, keep ours.
+    // Someone else claims our address: say so (once in a while: a flood
+    // of these must not become a flood on the console), keep ours.
+    static uint64 lastlog;
     NETSTAT(arp_conflict);
+    uint64 now = ticks;
+    if (lastlog != 0 && now - lastlog < 10 * HZ)
+      return;
+    lastlog = now;
     printf("arp: %d.%d.%d.%d is ours, but %x:%x:%x:%x:%x:%x claims it on "
            "%s\n",
            a.spa >> 24, (a.spa >> 16) & 255, (a.spa >> 8) & 255, a.spa & 255,
