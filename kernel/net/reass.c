@@ -1,5 +1,6 @@
 // kernel/net/reass.c: IPv4 reassembly's logic (reass.h).
 #include "reass.h"
+#include "cksum.h"
 
 void reass_init(struct reass *r) { net_zero(r, sizeof(*r)); }
 
@@ -64,7 +65,14 @@ static struct netbuf *assemble(struct reass *r, struct reass_dgram *d,
                                struct ip_hdr *h) {
   struct netbuf *first = d->frags, *nb = first->next;
   first->next = 0;
-  nb_push(first, d->hlen); // pulled on the way in: the bytes are there
+  uint8_t *ip = nb_push(first, d->hlen); // pulled on the way in: still there
+  // The header now describes the whole datagram, not its first fragment
+  // (so that an ICMP error quoting it quotes a datagram): its total
+  // length, no MF and no offset (DF kept), and its checksum again.
+  put16(ip + 2, (uint16_t)(d->hlen + d->total));
+  put16(ip + 6, get16(ip + 6) & IP_DF);
+  put16(ip + 10, 0);
+  put16(ip + 10, inet_cksum(ip, d->hlen));
   while (nb) {
     struct netbuf *next = nb->next;
     nb->next = 0;

@@ -58,7 +58,12 @@ static void check_whole(struct netbuf *nb, const struct ip_hdr *h, uint32_t n) {
   ck_assert_uint_eq(nb_totlen(nb), IP_HLEN + n);
   static uint8_t got[65536 + IP_HLEN];
   ck_assert_int_eq(nb_copyout(nb, 0, got, IP_HLEN + n), 0);
-  ck_assert_int_eq(got[0] >> 4, 4); // the first fragment's header
+  ck_assert_int_eq(got[0] >> 4, 4); // the first fragment's header, now
+  struct ip_hdr back;               // saying it is the whole datagram
+  ck_assert_int_eq(ip_parse(got, IP_HLEN + n, &back), 0);
+  ck_assert_uint_eq(back.totlen, IP_HLEN + n);
+  ck_assert_int_eq(back.mf, 0);
+  ck_assert_int_eq(back.fragoff, 0);
   require(memcmp(got + IP_HLEN, data, n) == 0, "payload differs");
   nb_free(nb);
 }
