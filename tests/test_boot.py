@@ -141,19 +141,22 @@ def t_mkdir(ctx):
 
 @case
 def t_forkbomb(ctx):
-    """Fork fails with EAGAIN once the process table is full (all but
-    a few of its NPROC slots are forkbomb's children: init, sh and
-    forkbomb take three, the kernel threads timer and net two more), and
-    every child is reaped."""
+    """Fork fails with EAGAIN exactly when the process table is full:
+    forkbomb's children fill every one of the NPROC slots that the
+    processes before it (kernel threads, init, sh, forkbomb) left free;
+    and every child is reaped."""
     g = ctx.guest()
     out = g.run("forkbomb", 120)
-    m = re.search(r"^forkbomb: (\d+) children, then fork: (.*)$", out, re.M)
+    m = re.search(r"^forkbomb: (\d+) children \((\d+) processes before\), "
+                  r"then fork: (.*)$", out, re.M)
     check(m, "forkbomb printed %r" % out[-200:])
-    n, why = int(m.group(1)), m.group(2)
+    n, before, why = int(m.group(1)), int(m.group(2)), m.group(3)
     check(why == "Resource temporarily unavailable",
           "fork failed with %r, want EAGAIN" % why)
-    least = kparam("NPROC") - 6
-    check(n >= least, "only %d children, want at least %d" % (n, least))
+    nproc = kparam("NPROC")
+    check(before < nproc // 4 and n == nproc - before,
+          "%d children with %d processes before, want all %d slots used"
+          % (n, before, nproc))
     m = re.search(r"^forkbomb: reaped (\d+) of (\d+) children$", out, re.M)
     check(m, "no line 'reaped X of Y children' in %r" % out[-200:])
     reaped, made = int(m.group(1)), int(m.group(2))
