@@ -733,10 +733,11 @@ static void netstress(void) {
          strerror(errno));
   while (n > 0)
     close(fds[--n]);
+  // Open files and inodes are back now. (Free pages are not compared
+  // here: the runner forks this case's watchdog while the case runs.
+  // The suite's leak check after the last case compares them.)
   OK(sysinfo(&b));
-  EXPECT(a.freepages == b.freepages && a.nfile == b.nfile &&
-             a.ninode == b.ninode,
-         "pages %ld, files %d, inodes %d", (long)(b.freepages - a.freepages),
+  EXPECT(a.nfile == b.nfile && a.ninode == b.ninode, "files %d, inodes %d",
          (int)(b.nfile - a.nfile), (int)(b.ninode - a.ninode));
 }
 
