@@ -14,6 +14,10 @@
 //          copied in, NUL-terminated, without its trailing newline. It
 //          returns 0 (the write returns its full length) or -errno, and
 //          on an error must have changed nothing (EINVAL: a bad command).
+//          netfs itself refuses a write over NETFS_CMDMAX bytes or with a
+//          NUL in it (EINVAL), and a 0-byte write returns 0 without a
+//          call: len is always 0..NETFS_CMDMAX bytes of text ("\n"
+//          alone comes as len 0).
 //   open   runs at open() of the file and may fail (-errno) or sleep
 //          (interruptibly: a `listen` file waits for a call), and may
 //          set nf->priv to state of this open (a `clone` file allocates
