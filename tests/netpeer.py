@@ -152,11 +152,13 @@ class PeerNet:
         return harness.Guest(extra_args=args, wrap=self.wrap(),
                              name=kw.pop("name", self.name), **kw)
 
-    def check_pcap(self, path=None, want=("arp", "ip", "icmp", "udp")):
+    def check_pcap(self, path=None, want=("arp", "ip", "icmp", "udp"),
+                   ignore_src=()):
         """tshark over a recorded pcap: returns a list of problems, empty
         when the capture holds frames of every protocol in want (so it
         really was read) and none that is malformed, has a bad IP, ICMP or
-        UDP checksum, or an expert error."""
+        UDP checksum, or an expert error. Frames from the MAC addresses in
+        ignore_src (a test's injector of bad frames) are not judged."""
         path = path or self.pcaps[-1]
         if shutil.which("tshark") is None:
             return ["tshark is not installed"]
@@ -170,6 +172,9 @@ class PeerNet:
         bad = ('_ws.malformed || _ws.expert.severity == "Error" || '
                'ip.checksum.status == "Bad" || icmp.checksum.status == "Bad" '
                '|| udp.checksum.status == "Bad"')
+        if ignore_src:
+            bad = "(%s) && !(%s)" % (bad, " || ".join(
+                "eth.src == %s" % m for m in ignore_src))
         n = self._tshark(path, bad, show=True)
         if n:
             problems.append("%d bad frame(s): %s" % (n, self.last))

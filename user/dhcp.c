@@ -236,7 +236,7 @@ static void unconfigure(ipaddr_t addr) {
   ipstr(ip, addr);
   snprintf(cmd, sizeof(cmd), "remove %s", ip);
   net_ctl(ctlpath, cmd);
-  net_ctl("/net/ndb", "");
+  net_ctl("/net/ndb", "\n"); // a lone newline clears it
   printf("dhcp: %s: lease of %s expired\n", ifname, ip);
 }
 

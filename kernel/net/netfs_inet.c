@@ -17,7 +17,8 @@
 //   /net/ndb      what DHCP learned, as Plan 9 ndb lines of key=value
 //                 ("ip=... ipmask=... ipgw=... lease=..." then "\tdns=..."
 //                 lines); the resolver reads dns= here. A write replaces it
-//                 all (up to NDB_MAX bytes; an empty write clears it).
+//                 all (up to NETFS_CMDMAX bytes; a lone newline, as
+//                 `echo > /net/ndb` writes, clears it).
 //   /net/stats    read: every counter of the stack (netstat.h), one
 //                 "layer.name value" a line; the drops by reason as
 //                 "ip.drop.cksum 3".
@@ -144,17 +145,17 @@ static int arp_write(struct netfs_file *nf, char *cmd, int len) {
 
 // ---- /net/ndb -------------------------------------------------------------
 
-#define NDB_MAX 512
+#define NDB_MAX NETFS_CMDMAX // a write is at most one command
 
 static struct {
   struct spinlock lock;
-  char text[NDB_MAX]; // [lock]
-  int len;            // [lock]
+  char text[NDB_MAX + 1]; // [lock]
+  int len;                // [lock]
 } ndb;
 
 static int ndb_read(struct netfs_file *nf, struct netfs_text *t) {
   (void)nf;
-  char copy[NDB_MAX];
+  char copy[NDB_MAX + 1];
   acquire(&ndb.lock);
   int n = ndb.len;
   memmove(copy, ndb.text, n);
@@ -167,7 +168,7 @@ static int ndb_read(struct netfs_file *nf, struct netfs_text *t) {
 
 static int ndb_write(struct netfs_file *nf, char *cmd, int len) {
   (void)nf;
-  if (len < 0 || len >= NDB_MAX)
+  if (len < 0 || len > NDB_MAX)
     return -EINVAL;
   for (int i = 0; i < len; i++)
     if (cmd[i] == 0)
