@@ -132,7 +132,9 @@ int kexec(const char *path, char **argv) {
   for (const char *s = path; *s; s++)
     if (*s == '/')
       last = s + 1;
+  acquire(&p->lock); // procinfo reads it
   safestrcpy(p->name, last, sizeof(p->name));
+  release(&p->lock);
   pagetable_t oldpt = p->pagetable;
   uint64 oldsz = p->sz;
   p->pagetable = pt;

@@ -6,6 +6,7 @@
 // with an inter-processor interrupt (IPI), so idle harts cost the host
 // nothing and still wake at once.
 #include <netv6/wait.h>
+#include <netv6/procinfo.h>
 #include "types.h"
 #include "param.h"
 #include "memlayout.h"
@@ -26,6 +27,10 @@ static struct spinlock pid_lock; // protects nextpid
 // Protects every p->parent, and keeps a parent's wakeup from being
 // lost when a child exits. Taken before any p->lock.
 static struct spinlock wait_lock;
+
+// The lock pause() sleeps with; nobody wakes its channel, so a pausing
+// process stays asleep until its deadline (or a kill).
+static struct spinlock pauselock;
 
 extern char _trampoline[]; // trampoline.S
 void swtch(struct context *old, struct context *new);
@@ -50,6 +55,7 @@ void proc_mapstacks(pagetable_t kpt) {
 void procinit(void) {
   initlock(&pid_lock, "nextpid");
   initlock(&wait_lock, "wait_lock");
+  initlock(&pauselock, "pause");
   for (int i = 0; i < NPROC; i++) {
     struct proc *p = &proc[i];
     initlock(&p->lock, "proc");
@@ -121,6 +127,8 @@ static void freeproc(struct proc *p) {
   p->chan = 0;
   p->killed = 0;
   p->xstate = 0;
+  p->sysnum = 0;
+  p->runticks = 0;
   p->state = UNUSED;
 }
 
@@ -462,6 +470,7 @@ static int sleep_locked(void *chan, struct spinlock *lk, uint64 deadline,
   release(lk);
   p->chan = chan;
   p->wake_at = deadline;
+  p->sleepintr = intr;
   p->state = SLEEPING;
   sched();
   p->chan = 0;
@@ -503,6 +512,17 @@ int sleep_until(void *chan, struct spinlock *lk, uint64 deadline) {
 // Sleep until woken or killed: 0 or -EINTR.
 int sleep_intr(void *chan, struct spinlock *lk) {
   return sleep_until(chan, lk, 0);
+}
+
+// Sleep until tick until (pause): 0, or -EINTR if killed first. The
+// process sleeps the whole time; only the deadline or a kill wakes it.
+int kpause(uint64 until) {
+  int r;
+  acquire(&pauselock);
+  while ((r = sleep_until(&pauselock, &pauselock, until)) == 0)
+    ;
+  release(&pauselock);
+  return r == -EINTR ? -EINTR : 0;
 }
 
 static uint64 next_deadline; // [tickslock] earliest wake_at, or 0
@@ -623,6 +643,50 @@ int getppid(void) {
   int ppid = p->parent ? p->parent->pid : 0;
   release(&wait_lock);
   return ppid;
+}
+
+// From the timer interrupt, on every hart: the process running here
+// (if any) spent this tick. No spinlock is held on this hart (they
+// keep interrupts off), so taking p->lock cannot deadlock.
+void chargetick(void) {
+  struct proc *p = myproc();
+  if (p == 0)
+    return;
+  acquire(&p->lock);
+  p->runticks++;
+  release(&p->lock);
+}
+
+// procsnap fills *pi with what procinfo() reports of the process in
+// slot i of the table; returns 0 (and leaves *pi alone) if the slot is
+// unused. Locks are held only while the entry is filled, so the caller
+// copies it out with none.
+int procsnap(int i, struct procinfo *pi) {
+  static const int ps[] = {[USED] = PS_NEW,
+                           [SLEEPING] = PS_SLEEPING,
+                           [RUNNABLE] = PS_RUNNABLE,
+                           [RUNNING] = PS_RUNNING,
+                           [ZOMBIE] = PS_ZOMBIE};
+  struct proc *p = &proc[i];
+  acquire(&wait_lock); // p->parent; the parent cannot be freed meanwhile
+  acquire(&p->lock);
+  int used = p->state != UNUSED;
+  if (used) {
+    memset(pi, 0, sizeof(*pi));
+    pi->pid = p->pid;
+    pi->ppid = p->parent ? p->parent->pid : 0;
+    pi->state = ps[p->state];
+    if (p->state == SLEEPING && !p->sleepintr)
+      pi->state = PS_UNINTR;
+    pi->sysnum = p->sysnum;
+    pi->killed = p->killed;
+    pi->runticks = p->runticks;
+    pi->size = p->sz; // [o]: a snapshot, as of some moment
+    safestrcpy(pi->name, p->name, sizeof(pi->name));
+  }
+  release(&p->lock);
+  release(&wait_lock);
+  return used;
 }
 
 // ^P on the console: the process list. No locks, so that it works

@@ -7,7 +7,8 @@
 //   pipe lock, console lock, uart lock, disk lock -> p->lock (via sleep)
 //   xv6lock -> socktable.lock (soref only); unix_lock -> socktable.lock
 //   unix_lock, pipe lock, cons.lock -> polllock (pollnotify)
-//   polllock, unix_lock -> tickslock (note_deadline) -> p->lock (clockintr)
+//   polllock, unix_lock, pauselock -> tickslock (note_deadline)
+//     -> p->lock (clockintr)
 // A spinlock is never held across sleep() except the one passed to it.
 #ifndef KERNEL_PROC_H
 #define KERNEL_PROC_H
@@ -67,7 +68,10 @@ enum procstate { UNUSED, USED, SLEEPING, RUNNABLE, RUNNING, ZOMBIE };
 
 // Field legend: [p] p->lock must be held; [w] wait_lock must be held;
 // [o] only the process itself touches it (no lock); [i] set at
-// allocation, immutable after.
+// allocation, immutable after; [s] written only by the process itself,
+// without a lock, and read by others under p->lock (procinfo): what a
+// process wrote before it went to sleep is seen by anyone who finds it
+// SLEEPING under p->lock.
 struct proc {
   struct spinlock lock;
 
@@ -77,6 +81,8 @@ struct proc {
   int killed;           // [p] signal number if killed, else 0
   int xstate;           // [p] wait() status for the parent
   int pid;              // [p]
+  int sleepintr;        // [p] while SLEEPING: a kill ends the sleep
+  uint64 runticks;      // [p] clock ticks spent on a hart
 
   struct proc *parent; // [w]
 
@@ -90,7 +96,9 @@ struct proc {
   struct file *ofile[NOFILE];  // [o] open files
   uchar fdflags[NOFILE];       // [o] per-descriptor flags (FD_CLOEXEC)
   struct inode *cwd;           // [o] current directory
-  char name[16];               // [o] for debugging (^P)
+  int sysnum;                  // [s] system call in progress, or 0
+  char name[16]; // [p] program name (ps, ^P); the process may read
+                 // its own without the lock (only it changes it, in exec)
 
   // A kernel thread (kthread_start) has no user memory and runs
   // kfn(karg) in the kernel for ever; it cannot be killed.

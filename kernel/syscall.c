@@ -54,17 +54,18 @@ static const char *const syscallnames[] = {SYSCALL_TABLE(NAME, NAME)};
 void syscall(void) {
   struct proc *p = myproc();
   uint64 num = p->trapframe->x[REG_A7];
-  int64 ret;
+  int64 ret = -ENOSYS;
 #ifdef NETV6_TEST_PANIC
   // Only in the harness's test kernel (see netv6/panic.h), never in
   // the normal build: a panic on request, to prove it is noticed.
   if (num == SYS_TESTPANIC)
     panic("test panic requested by pid %d", p->pid);
 #endif
-  if (num < NELEM(syscalls) && syscalls[num])
+  if (num < NELEM(syscalls) && syscalls[num]) {
+    p->sysnum = num; // for procinfo: which call a sleeper is inside
     ret = syscalls[num]();
-  else
-    ret = -ENOSYS;
+    p->sysnum = 0;
+  }
   p->trapframe->x[REG_A0] = ret;
 }
 

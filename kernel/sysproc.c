@@ -2,6 +2,7 @@
 // work is in proc.c.
 #include <netv6/wait.h>
 #include <netv6/sysinfo.h>
+#include <netv6/procinfo.h>
 #include "types.h"
 #include "param.h"
 #include "memlayout.h"
@@ -41,22 +42,14 @@ int64 sys_sbrk(void) {
   return old;
 }
 
+int64 sys_uptime(void);
+
 // pause(ticks): sleep for ticks timer ticks (HZ per second).
 int64 sys_pause(void) {
   int n = argint(0);
   if (n < 0)
     return -EINVAL;
-  acquire(&tickslock);
-  uint64 start = ticks;
-  while (ticks - start < (uint64)n) {
-    if (killed(myproc())) {
-      release(&tickslock);
-      return -EINTR;
-    }
-    sleep_intr(&ticks, &tickslock);
-  }
-  release(&tickslock);
-  return 0;
+  return n == 0 ? 0 : kpause(sys_uptime() + n);
 }
 
 int64 sys_uptime(void) {
@@ -85,4 +78,24 @@ int64 sys_sysinfo(void) {
   si.hz = HZ;
   si.nnetbuf = nb_inuse();
   return copyout(myproc()->pagetable, argaddr(0), &si, sizeof(si));
+}
+
+// procinfo(buf, n): a struct procinfo for each process, up to n of
+// them; returns how many it filled. n == 0 only counts the processes.
+// Each entry is copied out with no lock held.
+int64 sys_procinfo(void) {
+  uint64 addr = argaddr(0);
+  int n = argint(1), k = 0;
+  if (n < 0)
+    return -EINVAL;
+  for (int i = 0; i < NPROC && (n == 0 || k < n); i++) {
+    struct procinfo pi;
+    if (!procsnap(i, &pi))
+      continue;
+    if (n > 0 && copyout(myproc()->pagetable, addr + k * sizeof(pi), &pi,
+                         sizeof(pi)) < 0)
+      return -EFAULT;
+    k++;
+  }
+  return k;
 }

@@ -36,10 +36,10 @@ void trapinithart(void) {
 }
 
 static void clockintr(void) {
+  chargetick();
   if (cpuid() == tickhart) {
     acquire(&tickslock);
     ticks++;
-    wakeup(&ticks);
     wake_deadlines(ticks);
     timer_tick(ticks);
     release(&tickslock);

@@ -109,6 +109,7 @@ static char *echoargv[] = {"echo", "x", NULL};
 #include "usertests_proc.inc"
 #include "usertests_fs.inc"
 #include "usertests_io.inc"
+#include "usertests_procinfo.inc"
 
 // ---- the cases, for the runner (testlib) ----------------------------------
 
@@ -120,6 +121,8 @@ static struct tcase tests[] = {
     {"killpause", killpause, 1, 60},
     {"killpipe", killpipe, 1, 60},
     {"killspin", killspin, 1, 60},
+    {"procinfo", procinfos, 1, 60},
+    {"waitblocked", waitblocked, 1, 60},
     {"execargs", execargs, 1, 60},
     {"execnoent", execnoent, 1, 60},
     {"execbad", execbad, 1, 60},

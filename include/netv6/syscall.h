@@ -64,6 +64,7 @@
   SYSCALL(stat, 46)                         \
   SYSCALL(waitpid, 47)                      \
   SYSCALL(clock_gettime, 48)                \
-  SYSCALL(lseek, 49)
+  SYSCALL(lseek, 49)                        \
+  SYSCALL(procinfo, 50)
 
 #endif

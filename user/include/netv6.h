@@ -2,8 +2,9 @@
 #ifndef _NETV6_H
 #define _NETV6_H
 
-#include <netv6/param.h>   // HZ, CONSOLE, DEVNULL, ...
-#include <netv6/sysinfo.h> // struct sysinfo
+#include <netv6/param.h>    // HZ, CONSOLE, DEVNULL, ...
+#include <netv6/sysinfo.h>  // struct sysinfo
+#include <netv6/procinfo.h> // struct procinfo, PS_*
 
 // pause sleeps for ticks timer ticks (HZ per second); -1 and EINTR if
 // the process is killed meanwhile.
@@ -12,6 +13,10 @@ int pause(int ticks);
 long uptime(void);
 // sysinfo fills *si with the kernel's resource counts.
 int sysinfo(struct sysinfo *si);
+// procinfo fills buf[0..n) with one entry for each process (any order)
+// and returns how many it filled; with n 0 it only counts them. -1 and
+// EFAULT for a bad buf, EINVAL for n < 0. See docs/netv6-calls.md.
+int procinfo(struct procinfo *buf, int n);
 // poweroff turns the machine off.
 void poweroff(void) __attribute__((noreturn));
 

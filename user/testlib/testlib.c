@@ -133,6 +133,12 @@ void await_(int fd, int line) {
     fail(line, "child never got ready");
 }
 
+int reportto(int fd) {
+  int old = repfd;
+  repfd = fd;
+  return old;
+}
+
 int lowfd(void) {
   int fd = dup(0);
   if (fd < 0)
@@ -180,7 +186,7 @@ static int watch(int pid, int secs, int keep, int *st, int *late) {
   if (wd == 0) {
     if (keep >= 0)
       close(keep);
-    pause(secs * HZ);
+    pause(scaled_ticks(secs * HZ));
     exit(0);
   }
   int w = -1;
@@ -203,8 +209,8 @@ static int watch(int pid, int secs, int keep, int *st, int *late) {
 }
 
 // sweep kills every process with a pid in [lo, hi) (a case's leftovers:
-// nothing else forks while a case runs) and waits, up to 10 s, until
-// they are gone. Returns how many were still there.
+// nothing else forks while a case runs) and waits, up to 10 s (scaled),
+// until they are gone. Returns how many were still there.
 static int sweep(int lo, int hi) {
   int left = 0;
   for (int pid = lo; pid < hi; pid++) {
@@ -213,7 +219,7 @@ static int sweep(int lo, int hi) {
       kill(pid, SIGKILL);
     }
   }
-  for (int t = 0; left > 0 && t < 5 * HZ; t++) {
+  for (int t = 0; left > 0 && t < scaled_ticks(5 * HZ); t++) {
     int alive = 0;
     for (int pid = lo; pid < hi; pid++)
       alive += kill(pid, 0) == 0;
@@ -281,7 +287,8 @@ static void runcase(struct tcase *t) {
   if (w != pid)
     k = snprintf(why, sizeof(why), "lost the case's child (wait: %d)", w);
   else if (late)
-    k = snprintf(why, sizeof(why), "timed out after %d s", t->secs);
+    k = snprintf(why, sizeof(why), "timed out after %ld s",
+                 scaled_ms(t->secs * 1000) / 1000);
   else if ((!WIFEXITED(st) || WEXITSTATUS(st) != 0) && (file || !failed))
     k = snprintf(why, sizeof(why), "case ended with %s", describe(st));
   if (left && k < (int)sizeof(why) - 80)
@@ -375,6 +382,13 @@ int runsuite(struct suite *s, int argc, char *argv[]) {
   int quick = 0;
   cur = s;
   argc--, argv++;
+  if (argc > 1 && strcmp(argv[0], "-s") == 0) {
+    if (setscale(argv[1]) < 0) {
+      printf("%s: -s %s: not a scale factor\n", s->name, argv[1]);
+      return 2;
+    }
+    argc -= 2, argv += 2;
+  }
   if (argc > 0 && strcmp(argv[0], "-q") == 0)
     quick = 1, argc--, argv++;
   for (int i = 0; i < argc; i++) {

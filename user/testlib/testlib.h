@@ -4,15 +4,17 @@
 // includes this as "testlib/testlib.h".
 //
 // The runner: main() fills a struct suite and returns runsuite(), which
-// takes `[-q] [case...]`, runs each chosen case in a forked child inside
-// the scratch directory under a watchdog, then the leak check, and
-// prints what tests/run.py parses:
+// takes `[-s SCALE] [-q] [case...]`, runs each chosen case in a forked
+// child inside the scratch directory under a watchdog, then the leak
+// check, and prints what tests/run.py parses:
 //   NAME: starting N cases: a b ... leaks   the plan: what will run
 //   START case                      before each case
 //   PASS case  |  FAIL case: why    after it (the leak check is "leaks")
 //   NAME: N passed, M failed        at the end
 // It returns 1 if anything failed, 2 for an unknown case name (after
-// listing the cases), 0 otherwise.
+// listing the cases) or a bad option, 0 otherwise. -s SCALE (such as 3
+// or 1.5; below 1 counts as 1) stretches every time bound of the
+// checks and the watchdogs: tests/run.py passes NETV6_TIMEOUT_SCALE.
 //
 // The checks: a case (or any process it forks) fails through fail(),
 // mostly by way of the macros below, which report "line N: why" to the
@@ -24,6 +26,7 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <sys/syscall.h> // SYS_name, for WAITBLOCKED
 
 #define PGSIZE 4096
 #define PGROUNDUP(a) (((uintptr_t)(a) + PGSIZE - 1) & ~(uintptr_t)(PGSIZE - 1))
@@ -128,5 +131,32 @@ void await_(int fd, int line);
 
 // lowfd returns the lowest free descriptor (without keeping it).
 int lowfd(void);
+
+// reportto sends this process's reasons to fd from now on (a test of a
+// check catches them so); returns where they went before.
+int reportto(int fd);
+
+// ---- time bounds and blocked processes (waits.c) ---------------------------
+
+// scaled_ms(ms), scaled_ticks(ticks): an upper bound on how long
+// something may take, stretched by the scale (-s). A lower bound (a
+// timeout must not end early) stays as it is.
+long scaled_ms(long ms);
+long scaled_ticks(long ticks);
+// setscale takes the -s argument ("3", "1.5"); -1 if it is not a number.
+int setscale(const char *s);
+
+// WAITBLOCKED(pid, SYS_call): waits until process pid is seen asleep
+// (PS_SLEEPING: waiting for an event) inside that system call, looking
+// with procinfo() once a tick. Fails, saying what it saw last, if the
+// process ends or is not seen so within BLOCKWAIT_MS (scaled). A case
+// that must show a wakeup calls this before it acts, so that the
+// sleeper is surely asleep when the event comes.
+#define BLOCKWAIT_MS 10000
+#define WAITBLOCKED(pid, sysnum) \
+  waitblocked_((pid), (sysnum), BLOCKWAIT_MS, __LINE__)
+void waitblocked_(int pid, int sysnum, long ms, int line);
+// callname names a system call number ("no system call" for 0).
+const char *callname(int num);
 
 #endif
