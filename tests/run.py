@@ -54,6 +54,10 @@ failures, and .ci/run sets it), every
 suite a line `suite NAME: N passed, N failed`, and the run ends with
 exactly one line `N passed, N failed`. Exit status 1 if anything failed.
 
+NETV6_TIMEOUT_SCALE (default 1) stretches every host-side limit, and the
+in-guest suites get it as `-s SCALE` so that their own time bounds
+stretch too.
+
 In-guest protocol (user/testlib, used by every in-guest suite): first
 `PROGRAM: starting N cases: NAME...` (the leak check "leaks" is one),
 then `START case` before each case, `PASS case` or `FAIL case: why`
@@ -363,8 +367,13 @@ def run_usertests(t, args, mode, prog="usertests", guest=None,
     every announced case that never reports, because the guest panicked,
     hung or stopped, is a failure "did not run". guest (a function that
     returns an unstarted harness.Guest), step and limit (seconds) are
-    for tests/test_harness.py, which replays recorded transcripts."""
-    cmd = prog + ("" if not args else " " + args)
+    for tests/test_harness.py, which replays recorded transcripts.
+
+    A NETV6_TIMEOUT_SCALE other than 1 goes to the suite as `-s SCALE`,
+    which stretches its own time bounds (user/testlib)."""
+    scale = harness.scale()
+    opts = ["-s %g" % scale] if scale != 1 else []
+    cmd = " ".join([prog] + opts + ([args] if args else []))
     limit = GUEST_SUITES[prog][mode] if limit is None else limit
     line = ut_line(prog)
     started = None
@@ -377,7 +386,8 @@ def run_usertests(t, args, mode, prog="usertests", guest=None,
         with guest() as g:
             deadline = time.monotonic() + limit * harness.scale()
             g.send(cmd + "\n")
-            g.expect(re.escape(cmd) + r"\r?\n", 30)
+            # The echo of the command (a recorded transcript's may lack -s).
+            g.expect(re.escape(prog) + r"\b[^\r\n]*\r?\n", 30)
             while final is None:
                 left = (deadline - time.monotonic()) / harness.scale()
                 if left <= 0:

@@ -6,6 +6,7 @@
 //   sockettests          every case, then the leak check
 //   sockettests -q       the quick subset, then the leak check
 //   sockettests NAME...  the named cases, then the leak check
+//   sockettests -s 3 ... the same with every time bound tripled
 //
 // Output, parsed by tests/run.py (the protocol of usertests):
 //   START name                          before each case
@@ -17,12 +18,14 @@
 // through the EXPECT/OK/FAILS macros: the reason goes up a pipe to the
 // runner, and the process exits 1 after killing the helper processes it
 // SPAWNed. Processes of a case wait for each other with pipes, wait()
-// and the blocking rules of sockets, never by sleeping; every loop is
-// bounded. The leak check compares sysinfo()
-// counts (free pages, processes, files, inodes, sockets) from before
-// the cases with those after them, and wants no socket left at all.
-// The runner and the common checks are the suites' library, user/testlib
-// (testlib.h).
+// and the blocking rules of sockets; a case that shows a wakeup acts only
+// once the sleeper is seen asleep in its call (WAITBLOCKED: procinfo()
+// polled with pause(1) between looks), so no sleep stands in for
+// synchronisation. Every loop is bounded, and the bounds scale with -s.
+// The leak check compares sysinfo() counts (free pages, processes,
+// files, inodes, sockets) from before the cases with those after them,
+// and wants no socket left at all. The runner and the common checks are
+// the suites' library, user/testlib (testlib.h).
 //
 // The cases are in sockettests_calls.inc (one call at a time),
 // sockettests_data.inc (moving data), sockettests_wait.inc (blocking,
@@ -278,13 +281,14 @@ static void take_(int fd, long off, long n, int seed, int line) {
 }
 
 // HEARD(fd, ms): the byte a child sends up the pipe fd when its call
-// returns, which must come within ms milliseconds. A child still
-// blocked then fails the case (fail() kills it), so a lost wakeup costs
-// a few seconds, not a hung case.
+// returns, which must come within ms milliseconds (scaled). A child
+// still blocked then fails the case (fail() kills it), so a lost wakeup
+// costs a few seconds, not a hung case.
 #define HEARD(fd, ms) heard_((fd), (ms), __LINE__)
 static char heard_(int fd, int ms, int line) {
   struct pollfd p = {fd, POLLIN, 0};
   char c = 0;
+  ms = scaled_ms(ms);
   if (poll(&p, 1, ms) != 1 || read(fd, &c, 1) != 1)
     fail(line, "no word from the child in %d ms: it is still blocked", ms);
   return c;

@@ -6,6 +6,7 @@
 //   socktests          every case, then the leak check
 //   socktests -q       the quick subset (no exhaustion, no stress)
 //   socktests NAME...  the named cases, then the leak check
+//   socktests -s 3 ... the same with every time bound tripled
 //
 // Output, parsed by tests/run.py like usertests':
 //   START name                        before each case
@@ -20,13 +21,16 @@
 // and spoil the next one; a passing case must leave nothing behind.
 //
 // Ports are system-wide, so a case assumes every port is free when it
-// starts and leaves them free. Nothing sleeps to synchronise: processes
-// wait for each other with pipes, wait() and the face's own blocking
-// rules. Where a test shows that a call blocks, the observer records an
-// event in a pipe after a short linger() and the blocked process records
-// one when its call returns; the order of the two is fixed by the rule
-// being tested, the linger only gives a broken kernel time to show.
-// Every loop is bounded.
+// starts and leaves them free. No sleep stands in for synchronisation:
+// processes wait for each other with pipes, wait() and the face's own
+// blocking rules, and where there is nothing to block on they poll a
+// condition they can see, with pause(1) between looks: dial() and
+// AWAITPORT() until a server's port exists, WAITBLOCKED (testlib) until
+// another process is seen asleep inside a given call (procinfo). Where a
+// test shows that a call blocks, the observer acts only once the
+// blocked process is seen asleep in it, records an event in a pipe, and
+// the blocked process records one when its call returns; the rule under
+// test fixes their order. Every loop has a time bound, scaled by -s.
 //
 // The cases live in socktests_args.inc (error codes), socktests_flow.inc
 // (blocking, ports, messages, one client at a time), socktests_reset.inc
@@ -166,14 +170,10 @@ static void holdwait(int hold[2]) {
     ;
 }
 
-// linger gives a call that wrongly returns at once time to do so before
-// the caller records its event (see the head comment).
-static void linger(void) { pause(3); }
-
 // ---- the face --------------------------------------------------------
 
-// dial connects to port, retrying (for up to 10 s) while there is no
-// socket there yet: the server may not have reached listen(). Returns
+// dial connects to port, retrying (for up to 10 s, scaled) while there
+// is no socket there yet: the server may not have reached listen(). Returns
 // connect's last result.
 static int dial(int port) {
   int r = E_NOTFOUND;
@@ -181,7 +181,7 @@ static int dial(int port) {
   for (int i = 0; i < 5000 && r == E_NOTFOUND; i++) {
     r = connect(port, "localhost");
     if (r == E_NOTFOUND) {
-      if (uptime() - t0 > 10 * HZ)
+      if (uptime() - t0 > scaled_ticks(10 * HZ))
         break;
       pause(1);
     }
@@ -189,7 +189,7 @@ static int dial(int port) {
   return r;
 }
 
-// AWAITPORT(port): waits (up to 10 s) until another process has a
+// AWAITPORT(port): waits (up to 10 s, scaled) until another process has a
 // socket at port, such as a server blocked in listen. send() there is
 // the probe: E_NOTFOUND until then, E_ACCESS_DENIED after, no effect.
 #define AWAITPORT(port) awaitport_((port), __LINE__)
@@ -199,7 +199,7 @@ static void awaitport_(int port, int line) {
   for (int i = 0; i < 5000 && r == E_NOTFOUND; i++) {
     r = send(port, "?", 1);
     if (r == E_NOTFOUND) {
-      if (uptime() - t0 > 10 * HZ)
+      if (uptime() - t0 > scaled_ticks(10 * HZ))
         break;
       pause(1);
     }

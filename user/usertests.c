@@ -4,6 +4,7 @@
 //   usertests          every case, then the leak check
 //   usertests -q       the quick subset, then the leak check
 //   usertests NAME...  the named cases, then the leak check
+//   usertests -s 3 ... the same with every time bound tripled
 //
 // Output, parsed by tests/run.py:
 //   START name                        before each case
@@ -16,13 +17,16 @@
 // end (another exit code, a signal) is reported by the parent. A
 // watchdog child kills a case that outlives its time limit. The leak
 // check compares sysinfo() counts after a warm-up and after the cases.
-// Nothing sleeps to synchronise: processes wait for each other with
-// pipes and wait(); every loop is bounded. The runner and the checks are
-// the suites' library, user/testlib (testlib.h).
+// No sleep stands in for synchronisation: processes wait for each other
+// with pipes and wait(), and a case that shows a wakeup acts only once
+// the sleeper is seen asleep in its call (WAITBLOCKED, which polls
+// procinfo() with pause(1) between looks). Every loop is bounded, and
+// the bounds scale with -s. The runner and the checks are the suites'
+// library, user/testlib (testlib.h).
 //
 // This file holds the suite's own helpers and its list of cases; the
-// cases live in usertests_proc.inc, usertests_fs.inc and
-// usertests_io.inc, included below so that the program stays one
+// cases live in usertests_proc.inc, usertests_fs.inc, usertests_io.inc
+// and usertests_procinfo.inc, included below so that the program stays one
 // compilation unit. To add a case, write a void function there and add
 // a line to tests[].
 

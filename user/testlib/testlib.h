@@ -156,6 +156,11 @@ int setscale(const char *s);
 #define WAITBLOCKED(pid, sysnum) \
   waitblocked_((pid), (sysnum), BLOCKWAIT_MS, __LINE__)
 void waitblocked_(int pid, int sysnum, long ms, int line);
+// WAITENDED(pid): waits the same way until the child pid has ended (a
+// zombie, not yet reaped): after a kill, say, so that a kill that did not
+// end a blocked call fails in seconds, not at the watchdog.
+#define WAITENDED(pid) waitended_((pid), BLOCKWAIT_MS, __LINE__)
+void waitended_(int pid, long ms, int line);
 // callname names a system call number ("no system call" for 0).
 const char *callname(int num);
 

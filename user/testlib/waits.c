@@ -8,10 +8,12 @@
 // stretches the bounds instead of failing them. Lower bounds (a timeout
 // must not end early) are not scaled.
 //
-// WAITBLOCKED polls procinfo() until the process is asleep inside the
-// given system call, with pause(1) between looks.
+// WAITBLOCKED and WAITENDED poll procinfo() until the process is asleep
+// inside the given system call, or has ended, with pause(1) between
+// looks.
 
 #include <netv6.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
 
@@ -61,8 +63,13 @@ static const char *statename(int st) {
   return st > 0 && st < NELEM(names) && names[st] ? names[st] : "in no state";
 }
 
-void waitblocked_(int pid, int sysnum, long ms, int line) {
+// waitproc polls until pid is asleep in call sysnum, or (sysnum -1)
+// has ended; fails after ms (scaled), saying what it saw last.
+static void waitproc(int pid, int sysnum, long ms, int line) {
   static struct procinfo ps[NPROC];
+  char want[48];
+  snprintf(want, sizeof(want), sysnum < 0 ? "ended" : "asleep in %s",
+           callname(sysnum));
   long limit = scaled_ms(ms), t0 = uptime();
   for (;;) {
     int n = procinfo(ps, NPROC), i;
@@ -71,20 +78,24 @@ void waitblocked_(int pid, int sysnum, long ms, int line) {
     for (i = 0; i < n && ps[i].pid != pid; i++)
       ;
     if (i == n)
-      fail(line, "process %d is gone: it cannot block in %s", pid,
-           callname(sysnum));
+      fail(line, "process %d is gone (reaped, or never was): not %s", pid,
+           want);
     struct procinfo *p = &ps[i];
-    if (p->state == PS_SLEEPING && p->sysnum == sysnum)
+    if (sysnum < 0 ? p->state == PS_ZOMBIE
+                   : p->state == PS_SLEEPING && p->sysnum == sysnum)
       return;
     if (p->state == PS_ZOMBIE)
       fail(line, "process %d ended instead of blocking in %s", pid,
            callname(sysnum));
     if ((uptime() - t0) * 1000 / HZ > limit)
-      fail(line,
-           "process %d not seen asleep in %s within %ld ms: last seen %s, "
-           "in %s",
-           pid, callname(sysnum), limit, statename(p->state),
-           callname(p->sysnum));
+      fail(line, "process %d not seen %s within %ld ms: last seen %s, in %s",
+           pid, want, limit, statename(p->state), callname(p->sysnum));
     pause(1);
   }
 }
+
+void waitblocked_(int pid, int sysnum, long ms, int line) {
+  waitproc(pid, sysnum, ms, line);
+}
+
+void waitended_(int pid, long ms, int line) { waitproc(pid, -1, ms, line); }
