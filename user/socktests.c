@@ -44,6 +44,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <netv6.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -123,10 +124,23 @@ static void mark_(int fd, char c, int line) {
     fail(line, "event write: %s", strerror(errno));
 }
 
+// nextevent waits up to 10 s (scaled) for an event in the pipe fd, so
+// that a process that never gets to write it (a lost wakeup) fails the
+// case in seconds.
+static void nextevent(int fd, const char *what, int line) {
+  struct pollfd p = {fd, POLLIN, 0};
+  long ms = scaled_ms(10000);
+  if (poll(&p, 1, ms) != 1)
+    fail(line, "waiting for %s: none in %ld ms (is its writer stuck?)", what,
+         ms);
+}
+
 // WANT(fd, c): the next event must be c.
 #define WANT(fd, c) want_((fd), (c), __LINE__)
 static void want_(int fd, char c, int line) {
-  char got;
+  char got, what[16];
+  snprintf(what, sizeof(what), "event '%c'", c);
+  nextevent(fd, what, line);
   int n = read(fd, &got, 1);
   if (n != 1)
     fail(line, "waiting for event '%c': %s", c,
@@ -142,6 +156,7 @@ static void wantset_(int fd, const char *s, int line) {
   int n = strlen(s);
   for (int k = 0; k < n; k++) {
     char got;
+    nextevent(fd, "an event", line);
     if (read(fd, &got, 1) != 1)
       fail(line, "waiting for events \"%s\": end of file", s);
     const char *p = strchr(s, got);

@@ -45,8 +45,18 @@ void fail(int line, const char *fmt, ...) {
   if (cur && (cur->flags & T_KILLKIDS)) {
     for (int i = 0; i < nkids; i++)
       kill(kids[i], SIGKILL);
-    for (int i = 0; i < nkids && wait(NULL) >= 0; i++)
-      ;
+    // Reap them, for 5 s (scaled) at most: a kernel whose kill is broken
+    // must not hang the failure too.
+    long t0 = uptime();
+    for (int left = nkids; left > 0;) {
+      int w = waitpid(-1, NULL, WNOHANG);
+      if (w < 0 || (w == 0 && uptime() - t0 > scaled_ticks(5 * HZ)))
+        break;
+      if (w > 0)
+        left--;
+      else
+        pause(1);
+    }
   }
   exit(FAILCODE);
 }

@@ -49,7 +49,8 @@ struct tcase {
 // T_SWEEP    after each case, kill every process it left running (every
 //            pid made since it began); a passing case that left any fails.
 // T_NOSOCK   the leak check also wants no socket in use at the end.
-// T_KILLKIDS fail() kills and reaps the children this process SPAWNed.
+// T_KILLKIDS fail() kills and reaps the children this process SPAWNed
+//            (waiting 5 s, scaled, at most: a broken kill must not hang it).
 #define T_WHYFILE 1
 #define T_SWEEP 2
 #define T_NOSOCK 4
