@@ -22,6 +22,10 @@
 #   $(BUILD)/tests/unit/test_fmt       the kernel's printf formats, kernel/fmt.c
 #   $(BUILD)/tests/unit/test_nettext   the C library's resolver files:
 #                                      user/lib/nettext.c, services.c
+#   $(BUILD)/tests/unit/posix/udp*     the textbook UDP examples built
+#                                      with the host's compiler and
+#                                      headers (they must compile as
+#                                      they are on Linux)
 #   unit-net                           builds and runs them all (each even
 #                                      when an earlier one fails)
 #
@@ -107,7 +111,15 @@ $(UNIT_NET_DIR)/libc/%.o: user/lib/%.c user/lib/nettext.h
 	$(HOSTCC) $(UNIT_NET_CFLAGS) -c -o $@ $<
 -include $(wildcard $(UNIT_NET_DIR)/libc/*.d)
 
+# Textbook programs compile unchanged on Linux: built (not run) here
+# with the host's headers, strict POSIX and every warning.
+UNIT_POSIX := $(addprefix $(UNIT_NET_DIR)/posix/,udpsrv udpcli)
+$(UNIT_POSIX): $(UNIT_NET_DIR)/posix/%: user/%.c
+	@mkdir -p $(@D)
+	$(HOSTCC) -std=c99 -D_POSIX_C_SOURCE=200112L -Wall -Wextra -Werror \
+	  -o $@ $<
+
 .PHONY: unit-net
-unit-net: $(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%)
+unit-net: $(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%) $(UNIT_POSIX)
 	@st=0; for t in $(UNIT_NET_TESTS); do \
 	  echo "$(UNIT_NET_DIR)/$$t"; $(UNIT_NET_DIR)/$$t || st=1; done; exit $$st
