@@ -93,8 +93,12 @@ $(FSIMG).extra: FORCE
 	@mkdir -p $(@D)
 	@echo '$(EXTRA_FILES)' | cmp -s - $@ || echo '$(EXTRA_FILES)' > $@
 
-$(FSIMG): $(BUILD)/mkfs/mkfs $(UPROGS) $(EXTRA_HOST) $(FSIMG).extra
-	$(BUILD)/mkfs/mkfs $@ $(UPROGS) $(EXTRA_FILES)
+# UFILES (user/user.mk) are the image's own files, such as /etc/hosts.
+UFILES_HOST := $(foreach f,$(UFILES),$(firstword $(subst =, ,$(f))))
+
+$(FSIMG): $(BUILD)/mkfs/mkfs $(UPROGS) $(UFILES_HOST) $(EXTRA_HOST) \
+    $(FSIMG).extra
+	$(BUILD)/mkfs/mkfs $@ $(UPROGS) $(UFILES) $(EXTRA_FILES)
 
 # --- running -------------------------------------------------------------
 

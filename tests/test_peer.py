@@ -13,7 +13,9 @@ the guest gets 10.77.0.2 with gateway and DNS server 10.77.0.1 from
 dnsmasq; Linux pings the guest and the guest pings Linux, 8000-byte pings
 too (fragmented both ways); Linux's neighbour table learns the guest's
 MAC; a datagram to a closed guest port gives Linux ECONNREFUSED (an ICMP
-port unreachable); Python's socket module exchanges UDP with the guest.
+port unreachable); Python's socket module exchanges UDP with the guest;
+the guest's resolver asks dnsmasq (host, and udpcli through getaddrinfo
+to a Python UDP echo server on Linux by name).
 Every frame is recorded (build/test-logs/peer.pcap) and tshark must find
 no malformed packet and no bad checksum.
 
@@ -200,6 +202,29 @@ def peer(cases):
                 st, out = net.python(code)
                 check(out.strip() == "refused", "closed port: %r" % out)
 
+            def resolve():
+                wait_addr(g, "%s/24" % GUEST_IP)
+                out = g.run("host test.example", 60)
+                check("test.example has address %s\n" % HOST_IP in out,
+                      "host test.example: %r" % out)
+                # dnsmasq without upstream servers refuses other names.
+                out = g.run("host nothere.example", 60)
+                check(re.search(r"^Host nothere\.example not found: "
+                                r"\d\((NXDOMAIN|REFUSED)\)$", out, re.M),
+                      "host nothere.example: %r" % out)
+                # A program finds a Linux UDP server by name.
+                code = ("import socket,sys\n"
+                        "s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)\n"
+                        "s.bind(('%s',7777))\n"
+                        "print('ready',flush=True)\n"
+                        "d,a=s.recvfrom(100)\n"
+                        "s.sendto(d,a)\n" % HOST_IP)
+                echo = net.popen(["/usr/bin/python3", "-c", code])
+                check(echo.stdout.readline().strip() == "ready",
+                      "the echo server did not start")
+                out = g.run("udpcli test.example 7777 hello", 60)
+                check("reply 1: hello\n" in out, "udpcli: %r" % out)
+
             def malformed():
                 wait_addr(g, "%s/24" % GUEST_IP)
                 mac[0] = mac[0] or status(g)["mac"]
@@ -232,7 +257,7 @@ def peer(cases):
 
             run_cases([("dhcp", dhcp), ("linuxping", linuxping),
                        ("guestping", guestping), ("neighbour", neighbour),
-                       ("portunreach", portunreach),
+                       ("portunreach", portunreach), ("dns", resolve),
                        ("malformed", malformed)], cases)
             g.poweroff()
         dns.kill()
@@ -254,7 +279,7 @@ INJECTOR_MAC = "02:00:00:00:77:01"  # tests/peer_malformed.py's source
 
 PLANS = {"usernet": ["dhcp", "gateway", "programs"],
          "peer": ["dhcp", "linuxping", "guestping", "neighbour",
-                  "portunreach", "malformed", "pcapclean"]}
+                  "portunreach", "dns", "malformed", "pcapclean"]}
 
 
 def run_cases(table, only):

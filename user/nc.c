@@ -1,7 +1,13 @@
-// user/nc.c: nc, netcat for AF_UNIX sockets.
+// user/nc.c: nc, netcat for UDP and AF_UNIX sockets.
 //
-//   nc [-u] [-d] [-w secs] -U path         connect to the socket at path
-//   nc -l [-u] [-k] [-d] [-w secs] -U path listen at path
+//   nc -u [-d] [-w secs] HOST PORT                UDP client
+//   nc -l -u [-d] [-v] [-w secs] [ADDR] PORT      UDP listener
+//   nc [-u] [-d] [-w secs] -U path                AF_UNIX client
+//   nc -l [-u] [-k] [-d] [-w secs] -U path        AF_UNIX listener
+//
+// HOST is a name (getaddrinfo: /etc/hosts, then DNS) or an address;
+// PORT a number or a service name ("echo", "domain"). There is no TCP
+// yet: without -u or -U, nc says so.
 //
 // Stream mode copies standard input to the socket and the socket to
 // standard output, watching both with poll(). When standard input ends,
@@ -10,30 +16,42 @@
 // first to finish, nc still sends the rest of a file or pipe on its
 // standard input, but does not wait for a terminal (the console).
 //
-// -l   listen: bind path (a stale socket name there, one nobody answers
-//      at, is removed first; any other file is left alone), accept one
-//      client, copy, exit. The name is removed at exit.
-// -k   with -l: after a client, accept the next one, forever.
-// -u   datagrams (SOCK_DGRAM). The client binds an abstract name of its
-//      own so that replies reach it, sends each read of standard input
-//      as one datagram, and exits at the end of standard input (with
+// -u   datagrams: each line of standard input (newline included; a line
+//      longer than 4096 bytes in pieces; what is left at its end) is
+//      one datagram, and each datagram received is written out as it
+//      is. The client sends to its peer (a UDP client connects, so an
+//      ICMP port unreachable ends it with "Connection refused"; an
+//      AF_UNIX client binds an abstract name of its own so that
+//      replies reach it) and exits at the end of standard input (with
 //      -w, once no reply has come for secs seconds after it). The
-//      listener prints what it receives and sends standard input to the
-//      last sender that has a name; it runs until killed (or -w).
+//      listener prints what anyone sends and sends standard input to
+//      the last sender that has an address; it runs until killed (or
+//      -w), so -k changes nothing for it.
+// -l   listen: UDP binds PORT (on ADDR, or every address); AF_UNIX binds
+//      path (a stale socket name there, one nobody answers at, is
+//      removed first; any other file is left alone), accepts one
+//      client, copies, exits. The name is removed at exit.
+// -k   with -l -U: after a client, accept the next one, forever.
+// -p   with -l: the port, as traditional netcat takes it (nc -lu -p 7).
+// -v   with -l -u: print where it listens ("nc: listening on 0.0.0.0
+//      port 7", useful with port 0) and each new sender, on stderr.
 // -d   never read standard input (for a job in the background, which
 //      shares the console with the shell); unlike the end of standard
 //      input, this does not shut down the sending side.
 // -w   give up after secs seconds with nothing to read or send (not
-//      counting the wait of -l for a client); a client also keeps trying
-//      to connect for secs seconds while the name is missing or nobody
-//      listens (a server started in the background a moment before may
-//      not have bound its name yet).
-// -U   AF_UNIX: required, the only family netv6 has.
+//      counting the wait of -l for a client); an AF_UNIX client also
+//      keeps trying to connect for secs seconds while the name is
+//      missing or nobody listens (a server started in the background a
+//      moment before may not have bound its name yet).
+// -h   this help.
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <netdb.h>
 #include <netv6.h>
 #include <poll.h>
+#include <resolv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,15 +60,21 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-static int lflag, kflag, uflag, dflag, Uflag;
+static int lflag, kflag, uflag, dflag, Uflag, vflag;
 static int wsecs = -1;    // -w; -1: none
 static const char *bound; // the path we bound, removed at exit
 static char buf[4096];
 
-static void usage(void) {
-  fprintf(stderr, "usage: nc [-u] [-d] [-w secs] -U path\n"
-                  "       nc -l [-u] [-k] [-d] [-w secs] -U path\n");
-  exit(1);
+static void usage(int status) {
+  fprintf(status ? stderr : stdout,
+          "usage: nc -u [-d] [-w secs] HOST PORT        UDP: send lines\n"
+          "       nc -l -u [-d] [-v] [-w secs] [ADDR] PORT  UDP: listen\n"
+          "       nc [-u] [-d] [-w secs] -U path         AF_UNIX\n"
+          "       nc -l [-u] [-k] [-d] [-w secs] -U path  AF_UNIX: listen\n"
+          "  -u datagrams  -l listen  -k another client after one (-l)\n"
+          "  -d never read standard input  -w secs give up when idle\n"
+          "  -v say where it listens and who sends  -p PORT as PORT\n");
+  exit(status);
 }
 
 static void quit(int status) {
@@ -221,7 +245,95 @@ static void streamlisten(const char *path) {
   quit(0);
 }
 
-static void dgramclient(const char *path) {
+// ---- datagrams
+// ---------------------------------------------------------------
+
+// The text of an address for messages: "127.0.0.1 port 7" or the path.
+static const char *addrtext(const struct sockaddr *sa) {
+  static char t[128];
+  const struct sockaddr_in *in = (const struct sockaddr_in *)sa;
+  if (sa->sa_family == AF_INET)
+    snprintf(t, sizeof(t), "%s port %d", inet_ntoa(in->sin_addr),
+             ntohs(in->sin_port));
+  else
+    snprintf(t, sizeof(t), "%s", ((const struct sockaddr_un *)sa)->sun_path);
+  return t;
+}
+
+// Standard input goes out a line at a time: each line (newline
+// included), or as much of one as fills a datagram, or what is left at
+// the end of input, is one datagram, sent to to (NULL: the connected
+// peer). Reads once; returns 1, 0 at the end of input, -1 if the send
+// failed (errno).
+static int sendlines(int s, const struct sockaddr *to, socklen_t tolen) {
+  static char line[sizeof(buf)];
+  static int llen;
+  int n = read(0, buf, sizeof(buf)), err = 0;
+  for (int i = 0; i < n || (n <= 0 && llen > 0); i++) {
+    if (n > 0)
+      line[llen++] = buf[i];
+    if (n <= 0 || buf[i] == '\n' || llen == sizeof(line)) {
+      if (sendto(s, line, llen, 0, to, to ? tolen : 0) < 0)
+        err = errno;
+      llen = 0;
+    }
+  }
+  if (err != 0) {
+    errno = err;
+    return -1;
+  }
+  return n > 0;
+}
+
+// Datagrams both ways on s. A client (listener 0) sends to its
+// connected peer, and stops at the end of standard input, or with -w
+// when no reply has come for that long after it. A listener prints
+// what anyone sends and sends standard input to the last sender with an
+// address (waiting for a first one before reading it); it runs until
+// killed, or idle for -w.
+static void dgrams(int s, int listener) {
+  int inopen = !dflag, havepeer = !listener;
+  struct sockaddr_storage peer;
+  socklen_t peerlen = 0;
+  for (;;) {
+    struct pollfd p[2] = {{s, POLLIN, 0}, {0, POLLIN, 0}};
+    int r = poll(p, inopen && havepeer ? 2 : 1, idlems());
+    if (r < 0)
+      fail("poll");
+    if (r == 0)
+      quit(0);
+    if (p[0].revents) {
+      struct sockaddr_storage from;
+      socklen_t flen = sizeof(from);
+      int m = recvfrom(s, buf, sizeof(buf), 0, (struct sockaddr *)&from, &flen);
+      if (m < 0)
+        fail("recv"); // ECONNREFUSED: nobody at the client's peer
+      if (listener && flen > sizeof(sa_family_t)) {
+        if (vflag && (flen != peerlen || memcmp(&from, &peer, flen) != 0))
+          fprintf(stderr, "nc: from %s\n", addrtext((struct sockaddr *)&from));
+        peer = from;
+        peerlen = flen;
+        havepeer = 1;
+      }
+      if (writeall(1, buf, m) < 0)
+        fail("write");
+    }
+    if (inopen && havepeer && p[1].revents) {
+      r = sendlines(s, listener ? (struct sockaddr *)&peer : 0, peerlen);
+      if (r < 0 && !listener)
+        fail("send");
+      if (r < 0)
+        fprintf(stderr, "nc: sendto: %s\n", strerror(errno));
+      if (r == 0) {
+        inopen = 0;
+        if (!listener && wsecs <= 0)
+          quit(0);
+      }
+    }
+  }
+}
+
+static void unixdgramclient(const char *path) {
   struct sockaddr_un a, me;
   socklen_t len = mkaddr(&a, path);
   int s = connectwait(SOCK_DGRAM, &a, len);
@@ -231,85 +343,91 @@ static void dgramclient(const char *path) {
   int n = snprintf(me.sun_path + 1, sizeof(me.sun_path) - 1, "nc.%d", getpid());
   if (bind(s, (struct sockaddr *)&me, sizeof(sa_family_t) + 1 + n) < 0)
     fail("bind");
-  for (;;) {
-    struct pollfd p[2] = {{s, POLLIN, 0}, {0, POLLIN, 0}};
-    int r = poll(p, dflag ? 1 : 2, idlems());
-    if (r < 0)
-      fail("poll");
-    if (r == 0)
-      quit(0);
-    if (p[0].revents) {
-      int m = recv(s, buf, sizeof(buf), 0);
-      if (m < 0)
-        fail("recv");
-      if (writeall(1, buf, m) < 0)
-        fail("write");
-    }
-    if (!dflag && p[1].revents) {
-      int m = read(0, buf, sizeof(buf));
-      if (m <= 0) {
-        if (wsecs <= 0)
-          quit(0);
-        dflag = 1; // with -w, wait for replies until idle
-      } else if (send(s, buf, m, 0) < 0) {
-        fail("send");
-      }
-    }
-  }
+  dgrams(s, 0);
 }
 
-static void dgramlisten(const char *path) {
+static void unixdgramlisten(const char *path) {
   int s = socket(AF_UNIX, SOCK_DGRAM, 0);
   if (s < 0)
     fail("socket");
   bindpath(s, path);
-  int inopen = !dflag, havepeer = 0;
-  struct sockaddr_un peer;
-  socklen_t peerlen = 0;
-  for (;;) {
-    struct pollfd p[2] = {{s, POLLIN, 0}, {0, POLLIN, 0}};
-    // Standard input waits until there is someone to send it to.
-    int r = poll(p, inopen && havepeer ? 2 : 1, idlems());
-    if (r < 0)
-      fail("poll");
-    if (r == 0)
-      quit(0);
-    if (p[0].revents) {
-      struct sockaddr_un from;
-      socklen_t flen = sizeof(from);
-      int m = recvfrom(s, buf, sizeof(buf), 0, (struct sockaddr *)&from, &flen);
-      if (m < 0)
-        fail("recvfrom");
-      if (flen > sizeof(sa_family_t)) {
-        peer = from;
-        peerlen = flen;
-        havepeer = 1;
-      }
-      if (writeall(1, buf, m) < 0)
-        fail("write");
-    }
-    if (inopen && havepeer && p[1].revents) {
-      int m = read(0, buf, sizeof(buf));
-      if (m <= 0)
-        inopen = 0;
-      else if (sendto(s, buf, m, 0, (struct sockaddr *)&peer, peerlen) < 0)
-        fprintf(stderr, "nc: sendto: %s\n", strerror(errno));
-    }
+  dgrams(s, 1);
+}
+
+// host and port (passive: for bind; host may be NULL) as an address;
+// exits with the resolver's reason if it cannot.
+static void lookup(const char *host, const char *port, int passive,
+                   struct sockaddr_in *a) {
+  struct addrinfo hints, *ai;
+  memset(&hints, 0, sizeof(hints));
+  hints.ai_family = AF_INET;
+  hints.ai_socktype = SOCK_DGRAM;
+  hints.ai_flags = passive ? AI_PASSIVE : 0;
+  int err = getaddrinfo(host, port, &hints, &ai);
+  if (err != 0) {
+    fprintf(stderr, "nc: %s%s%s: %s\n", host ? host : "", host ? " " : "", port,
+            gai_strerror(err));
+    if (err == EAI_AGAIN && _res.nscount == 0)
+      fprintf(stderr, "nc: no name server (no dns= in /net/ndb, no "
+                      "nameserver in /etc/resolv.conf)\n");
+    quit(1);
   }
+  memcpy(a, ai->ai_addr, sizeof(*a));
+  freeaddrinfo(ai);
+}
+
+static void udpclient(const char *host, const char *port) {
+  struct sockaddr_in a;
+  lookup(host, port, 0, &a);
+  int s = socket(AF_INET, SOCK_DGRAM, 0);
+  if (s < 0)
+    fail("socket");
+  // Connected: only the peer's datagrams come in, and an ICMP port
+  // unreachable comes back as ECONNREFUSED.
+  if (connect(s, (struct sockaddr *)&a, sizeof(a)) < 0)
+    fail(addrtext((struct sockaddr *)&a));
+  dgrams(s, 0);
+}
+
+static void udplisten(const char *host, const char *port) {
+  struct sockaddr_in a;
+  lookup(host, port, 1, &a);
+  int s = socket(AF_INET, SOCK_DGRAM, 0);
+  if (s < 0)
+    fail("socket");
+  if (bind(s, (struct sockaddr *)&a, sizeof(a)) < 0)
+    fail(addrtext((struct sockaddr *)&a));
+  socklen_t len = sizeof(a);
+  if (vflag && getsockname(s, (struct sockaddr *)&a, &len) == 0)
+    fprintf(stderr, "nc: listening on %s\n", addrtext((struct sockaddr *)&a));
+  dgrams(s, 1);
+}
+
+// The value of the option letter at *a: the rest of its word, or the
+// next word.
+static const char *optval(char **a, int *i, int argc, char *argv[]) {
+  const char *v = (*a)[1] ? *a + 1 : (*i + 1 < argc ? argv[++*i] : 0);
+  if (v == 0)
+    usage(1);
+  *a += strlen(*a) - 1; // the value was the rest of this word
+  return v;
 }
 
 int main(int argc, char *argv[]) {
-  const char *path = 0;
+  const char *pos[2], *pport = 0;
+  int npos = 0;
   for (int i = 1; i < argc; i++) {
     char *a = argv[i];
     if (a[0] != '-' || a[1] == 0) {
-      if (path)
-        usage();
-      path = a;
+      if (npos == 2)
+        usage(1);
+      pos[npos++] = a;
       continue;
     }
     for (a++; *a; a++) {
       switch (*a) {
+      case 'h':
+        usage(0);
       case 'l':
         lflag = 1;
         break;
@@ -322,35 +440,52 @@ int main(int argc, char *argv[]) {
       case 'd':
         dflag = 1;
         break;
+      case 'v':
+        vflag = 1;
+        break;
       case 'U':
         Uflag = 1;
         break;
+      case 'p':
+        pport = optval(&a, &i, argc, argv);
+        break;
       case 'w': {
-        const char *v = a[1] ? a + 1 : (i + 1 < argc ? argv[++i] : 0);
+        const char *v = optval(&a, &i, argc, argv);
         char *end;
-        if (v == 0)
-          usage();
         long n = strtol(v, &end, 10);
         if (end == v || *end || n < 0 || n > 1000000)
-          usage();
+          usage(1);
         wsecs = n;
-        a += strlen(a) - 1; // the value was the rest of this word
         break;
       }
       default:
-        usage();
+        usage(1);
       }
     }
   }
-  if (!path || (kflag && !lflag))
-    usage();
-  if (!Uflag) {
-    fprintf(stderr, "nc: only AF_UNIX sockets (-U) are supported\n");
-    usage();
+  if (kflag && !lflag)
+    usage(1);
+  if (Uflag) {
+    if (npos != 1 || pport)
+      usage(1);
+    if (lflag)
+      uflag ? unixdgramlisten(pos[0]) : streamlisten(pos[0]);
+    else
+      uflag ? unixdgramclient(pos[0]) : streamclient(pos[0]);
   }
-  if (lflag)
-    uflag ? dgramlisten(path) : streamlisten(path);
-  else
-    uflag ? dgramclient(path) : streamclient(path);
+  if (!uflag) {
+    fprintf(stderr, "nc: no TCP yet: use -u (UDP) or -U (AF_UNIX)\n");
+    usage(1);
+  }
+  if (lflag) {
+    // nc -lu PORT, nc -lu ADDR PORT, nc -lu -p PORT [ADDR]
+    if (pport ? npos > 1 : npos < 1)
+      usage(1);
+    udplisten(pport ? (npos ? pos[0] : 0) : (npos == 2 ? pos[0] : 0),
+              pport ? pport : pos[npos - 1]);
+  }
+  if (npos != 2 || pport)
+    usage(1);
+  udpclient(pos[0], pos[1]);
   return 0;
 }

@@ -2,23 +2,31 @@
 // the kernel as a black box through AF_INET sockets): UDP over the
 // loopback interface, every call and its errors, boundaries up to
 // 65507-byte datagrams, ephemeral ports, ICMP errors as ECONNREFUSED,
-// poll, and a leak check that counts packet buffers too.
+// poll, and a leak check that counts packet buffers too; and name
+// resolution and the UDP programs (nettests_dns.inc).
 //
 //   nettests          every case, then the leak check
 //   nettests -q       the quick subset
 //   nettests NAME...  the named cases
 //
 // The protocol and the runner are user/testlib's (testlib.h).
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <netv6.h>
 #include <poll.h>
+#include <resolv.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "testlib/testlib.h"
@@ -419,13 +427,35 @@ static void pingprog(void) {
   EXPECT(strstr(buf, "rtt min/avg/max/mdev = "), "rtt line: %s", buf);
 }
 
+#include "nettests_dns.inc"
+
 static struct tcase cases[] = {
-    {"udpsocket", udpsocket, 1, 60},       {"udpbind", udpbind, 1, 60},
-    {"udpephemeral", udpephemeral, 1, 60}, {"udploop", udploop, 1, 60},
-    {"udpconnect", udpconnect, 1, 60},     {"udprefused", udprefused, 1, 60},
-    {"udpflags", udpflags, 1, 60},         {"udprcvbuf", udprcvbuf, 1, 60},
-    {"udpbroadcast", udpbroadcast, 1, 60}, {"udpmany", udpmany, 1, 60},
-    {"pingsock", pingsock, 1, 60},         {"pingprog", pingprog, 1, 60},
+    {"udpsocket", udpsocket, 1, 60},
+    {"udpbind", udpbind, 1, 60},
+    {"udpephemeral", udpephemeral, 1, 60},
+    {"udploop", udploop, 1, 60},
+    {"udpconnect", udpconnect, 1, 60},
+    {"udprefused", udprefused, 1, 60},
+    {"udpflags", udpflags, 1, 60},
+    {"udprcvbuf", udprcvbuf, 1, 60},
+    {"udpbroadcast", udpbroadcast, 1, 60},
+    {"udpmany", udpmany, 1, 60},
+    {"pingsock", pingsock, 1, 60},
+    {"pingprog", pingprog, 1, 60},
+    {"dnsname", dnsname, 1, 60},
+    {"dnscname", dnscname, 1, 60},
+    {"dnsnxdomain", dnsnxdomain, 1, 60},
+    {"dnsbadreply", dnsbadreply, 1, 60},
+    {"dnssilent", dnssilent, 1, 90},
+    {"dnshosts", dnshosts, 1, 60},
+    {"dnsconf", dnsconf, 1, 60},
+    {"gairules", gairules, 1, 60},
+    {"nameinfo", nameinfo, 1, 60},
+    {"hostprog", hostprog, 1, 90},
+    {"ncudp", ncudp, 1, 60},
+    {"ncargs", ncargs, 1, 60},
+    {"udpechoprog", udpechoprog, 1, 60},
+    {"udptextbook", udptextbook, 1, 60},
 };
 
 static void warmup(void) {

@@ -5,6 +5,8 @@
 #   $(BUILD)/user/<prog>       a program, from user/<prog>.c and libc.a
 #   UPROGS                     every program to put in the image; other
 #                              fragments add theirs with UPROGS +=
+#   UFILES                     other files for the image, as mkfs takes
+#                              them: HOSTPATH=/guest/path (user/etc/)
 # Objects go under $(BUILD)/user/obj/, each with a .d dependency file.
 
 UCC ?= $(TOOLPREFIX)gcc
@@ -26,7 +28,7 @@ ULIBC := $(BUILD)/user/libc.a
 # The network stack's pure wire parsers (kernel/net/*_wire.c include no
 # kernel header) are compiled into libc too, so user programs (the DHCP
 # client, the resolver) share the kernel's tested code instead of a copy.
-ULIBC_KNET := wire dhcp_wire
+ULIBC_KNET := wire dhcp_wire dns_wire
 ULIBC_OBJS += $(ULIBC_KNET:%=$(BUILD)/user/obj/knet/%.o)
 
 UPROGS += $(addprefix $(BUILD)/user/,\
@@ -36,6 +38,11 @@ UPROGS += $(addprefix $(BUILD)/user/,\
 UPROGS += $(addprefix $(BUILD)/user/,\
   nc echopoll echofork echocli usrv ucli udgram upoll ping dhcp \
   ifconfig route arp netstat)
+# Names and UDP: the DNS lookup host, a UDP echo server, and textbook
+# UDP examples over getaddrinfo (udpsrv/udpcli).
+UPROGS += $(addprefix $(BUILD)/user/,host udpecho udpsrv udpcli)
+
+UFILES += user/etc/hosts=/etc/hosts
 
 $(ULIBC): $(ULIBC_OBJS)
 	@mkdir -p $(@D)

@@ -37,7 +37,20 @@ $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_NET_OBJS)
 	@mkdir -p $(@D)
 	$(FUZZCC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_NET_OBJS)
 
--include $(wildcard $(FUZZ_DIR)/*.d $(FUZZ_DIR)/net/*.d)
+# The C library's configuration text (user/lib/nettext.c, services.c),
+# instrumented the same way, for fuzz_nettext.
+$(FUZZ_DIR)/libc/%.o: user/lib/%.c
+	@mkdir -p $(@D)
+	$(FUZZCC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+FUZZ_LIBC_OBJS := $(FUZZ_DIR)/libc/nettext.o $(FUZZ_DIR)/libc/services.o
+$(FUZZ_DIR)/fuzz_nettext: tests/fuzz/fuzz_nettext.c $(FUZZ_NET_OBJS) \
+    $(FUZZ_LIBC_OBJS)
+	@mkdir -p $(@D)
+	$(FUZZCC) $(FUZZ_CFLAGS) -iquote user/lib -fsanitize=fuzzer -o $@ $< \
+	  $(FUZZ_NET_OBJS) $(FUZZ_LIBC_OBJS)
+
+-include $(wildcard $(FUZZ_DIR)/*.d $(FUZZ_DIR)/net/*.d $(FUZZ_DIR)/libc/*.d)
 
 .PHONY: fuzz fuzz-build fuzz-merge $(FUZZ_NAMES:%=fuzz-%)
 fuzz-build: $(FUZZ_BINS)

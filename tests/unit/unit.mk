@@ -20,6 +20,12 @@
 #                                      kernel/fs/netfs_tree.c, netfs_args.c,
 #                                      kernel/net/inet_text.c
 #   $(BUILD)/tests/unit/test_fmt       the kernel's printf formats, kernel/fmt.c
+#   $(BUILD)/tests/unit/test_nettext   the C library's resolver files:
+#                                      user/lib/nettext.c, services.c
+#   $(BUILD)/tests/unit/posix/udp*     the textbook UDP examples built
+#                                      with the host's compiler and
+#                                      headers (they must compile as
+#                                      they are on Linux)
 #   unit-net                           builds and runs them all (each even
 #                                      when an earlier one fails)
 #
@@ -35,7 +41,7 @@ UNIT_NET_CFLAGS := -Wall -Werror -std=gnu11 -O1 -g -I include -I kernel/net \
 UNIT_NET_DIR := $(BUILD)/tests/unit
 UNIT_NET_TESTS := test_sostate test_sockbuf test_sockrec test_cksum \
   test_wire test_netbuf test_callout test_route test_arpcache test_reass \
-  test_dhcp test_dns test_fmt test_netfs
+  test_dhcp test_dns test_fmt test_netfs test_nettext
 
 # The kernel files of the wire layer (kernel/net/*_wire.c), for the tests
 # of the formats.
@@ -93,10 +99,27 @@ $(UNIT_NET_DIR)/test_netfs: $(UNIT_NET_DIR)/test_netfs.o \
     $(UNIT_NET_DIR)/fs/netfs_tree.o $(UNIT_NET_DIR)/fs/netfs_args.o \
     $(UNIT_NET_DIR)/net/inet_text.o
 $(UNIT_NET_DIR)/test_fmt: $(UNIT_NET_DIR)/test_fmt.o $(UNIT_NET_DIR)/kernel/fmt.o
+$(UNIT_NET_DIR)/test_nettext: $(UNIT_NET_DIR)/test_nettext.o \
+    $(UNIT_NET_DIR)/libc/nettext.o $(UNIT_NET_DIR)/libc/services.o
 $(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%):
 	$(HOSTCC) $(UNIT_NET_CFLAGS) -o $@ $^ $$(pkg-config --libs check) -lpthread
 
+# The C library's pure files, natively.
+$(UNIT_NET_DIR)/test_nettext.o: UNIT_NET_CFLAGS += -iquote user/lib
+$(UNIT_NET_DIR)/libc/%.o: user/lib/%.c user/lib/nettext.h
+	@mkdir -p $(@D)
+	$(HOSTCC) $(UNIT_NET_CFLAGS) -c -o $@ $<
+-include $(wildcard $(UNIT_NET_DIR)/libc/*.d)
+
+# Textbook programs compile unchanged on Linux: built (not run) here
+# with the host's headers, strict POSIX and every warning.
+UNIT_POSIX := $(addprefix $(UNIT_NET_DIR)/posix/,udpsrv udpcli)
+$(UNIT_POSIX): $(UNIT_NET_DIR)/posix/%: user/%.c
+	@mkdir -p $(@D)
+	$(HOSTCC) -std=c99 -D_POSIX_C_SOURCE=200112L -Wall -Wextra -Werror \
+	  -o $@ $<
+
 .PHONY: unit-net
-unit-net: $(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%)
+unit-net: $(UNIT_NET_TESTS:%=$(UNIT_NET_DIR)/%) $(UNIT_POSIX)
 	@st=0; for t in $(UNIT_NET_TESTS); do \
 	  echo "$(UNIT_NET_DIR)/$$t"; $(UNIT_NET_DIR)/$$t || st=1; done; exit $$st

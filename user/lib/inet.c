@@ -1,46 +1,25 @@
 // user/lib/inet.c: IPv4 addresses as text (libc, socket face):
 // inet_pton, inet_ntop, inet_aton, inet_addr, inet_ntoa. AF_INET only.
+// The strict dotted quad is nettext.c's, shared with the resolver.
 
 #include <arpa/inet.h>
 #include <errno.h>
 #include <stdint.h>
+#include <string.h>
+
+#include "nettext.h"
 
 int inet_pton(int af, const char *src, void *dst) {
   if (af != AF_INET) {
     errno = EAFNOSUPPORT;
     return -1;
   }
-  uint32_t addr = 0;
-  for (int part = 0; part < 4; part++) {
-    if (part > 0 && *src++ != '.')
-      return 0;
-    int v = 0, digits = 0;
-    while (*src >= '0' && *src <= '9') {
-      if (digits > 0 && v == 0)
-        return 0; // a leading zero
-      v = v * 10 + (*src++ - '0');
-      if (++digits > 3 || v > 255)
-        return 0;
-    }
-    if (digits == 0)
-      return 0;
-    addr = addr << 8 | v;
-  }
-  if (*src != 0)
+  uint32_t addr;
+  if (!ip4_parse(src, strlen(src), &addr))
     return 0;
   struct in_addr *in = dst;
   in->s_addr = htonl(addr);
   return 1;
-}
-
-// Append v in decimal at p; returns the end.
-static char *putdec(char *p, unsigned v) {
-  if (v >= 100)
-    *p++ = '0' + v / 100;
-  if (v >= 10)
-    *p++ = '0' + v / 10 % 10;
-  *p++ = '0' + v % 10;
-  return p;
 }
 
 const char *inet_ntop(int af, const void *src, char *dst, socklen_t size) {
@@ -48,20 +27,15 @@ const char *inet_ntop(int af, const void *src, char *dst, socklen_t size) {
     errno = EAFNOSUPPORT;
     return 0;
   }
+  char tmp[INET_ADDRSTRLEN];
   const unsigned char *b = src; // network order: the first byte first
-  char tmp[INET_ADDRSTRLEN], *p = tmp;
-  for (int i = 0; i < 4; i++) {
-    if (i > 0)
-      *p++ = '.';
-    p = putdec(p, b[i]);
-  }
-  *p++ = 0;
-  if (size < (socklen_t)(p - tmp)) {
+  uint32_t a = (uint32_t)b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3];
+  socklen_t n = ip4_format(a, tmp) + 1;
+  if (size < n) {
     errno = ENOSPC;
     return 0;
   }
-  for (int i = 0; i < p - tmp; i++)
-    dst[i] = tmp[i];
+  memcpy(dst, tmp, n);
   return dst;
 }
 

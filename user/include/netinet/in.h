@@ -1,6 +1,5 @@
 // netinet/in.h: Internet (IPv4) addresses and byte order. The
-// definitions are shared with the kernel, in <netv6/in.h>; the kernel has
-// no AF_INET sockets yet (socket(AF_INET, ...) fails with EAFNOSUPPORT).
+// definitions are shared with the kernel, in <netv6/in.h>.
 #ifndef _NETINET_IN_H
 #define _NETINET_IN_H
 
