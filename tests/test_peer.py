@@ -255,10 +255,42 @@ def peer(cases):
                 check(inuse <= 64 + 16 + 8, "%d packet buffers in use after "
                       "the flood (64 are the receive ring)" % inuse)
 
+            def udp():
+                # The guest echoes; Python on Linux sends small datagrams,
+                # 8000-byte ones (fragmented both ways) and a paced burst
+                # of 1000, and every one is accounted for: echoed, or
+                # counted as dropped by the guest.
+                wait_addr(g, "%s/24" % GUEST_IP)
+                g.send("udpecho -p 7 -n 1005 &\n")  # ends after them all
+                # (the shell's prompt may come before or after this line)
+                g.expect(r"udpecho: port 7\r?\n", 30, "udpecho ready")
+                before = g.run("cat /net/stats", 30)
+                code = UDP_PEER % {"guest": GUEST_IP}
+                st, out = net.python(code, timeout=180)
+                m = re.search(r"small (\d+) big (\d+) burst (\d+)", out)
+                check(st == 0 and m, "python: %r" % out[-500:])
+                check(m.group(1) == "3", "small datagrams echoed: %s of 3"
+                      % m.group(1))
+                check(m.group(2) == "2", "8000-byte datagrams echoed: %s of 2"
+                      % m.group(2))
+                after = g.run("cat /net/stats", 30)
+
+                def counted(text):
+                    n = 0
+                    for key in ("udp_fullsock", "udp_nobufs"):
+                        mm = re.search(r"^%s (\d+)" % key, text, re.M)
+                        n += int(mm.group(1)) if mm else 0
+                    return n
+                drops = counted(after) - counted(before)
+                got = int(m.group(3))
+                check(got + drops >= 1000 and got >= 900,
+                      "burst: %d of 1000 echoed, %d counted as dropped"
+                      % (got, drops))
+
             run_cases([("dhcp", dhcp), ("linuxping", linuxping),
                        ("guestping", guestping), ("neighbour", neighbour),
                        ("portunreach", portunreach), ("dns", resolve),
-                       ("malformed", malformed)], cases)
+                       ("udp", udp), ("malformed", malformed)], cases)
             g.poweroff()
         dns.kill()
         # The malformed case's frames are bad on purpose: only what the
@@ -275,11 +307,49 @@ def peer(cases):
 
 # ---- runner -------------------------------------------------------------------
 
+# Python on Linux against the guest's udpecho (port 7).
+UDP_PEER = """
+import socket, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 21)
+s.settimeout(5)
+g = ("%(guest)s", 7)
+small = 0
+for i in range(3):
+    m = b"hello %%d" %% i
+    s.sendto(m, g)
+    try:
+        small += s.recvfrom(70000)[0] == m
+    except socket.timeout:
+        pass
+big = 0
+for i in range(2):
+    m = bytes((i * 7 + k) %% 251 for k in range(8000))
+    s.sendto(m, g)
+    try:
+        big += s.recvfrom(70000)[0] == m
+    except socket.timeout:
+        pass
+seen = set()
+for i in range(1000):
+    s.sendto(b"%%04d" %% i + b"." * 96, g)
+    if i %% 10 == 9:
+        time.sleep(0.01)
+s.settimeout(3)
+try:
+    while len(seen) < 1000:
+        d = s.recvfrom(70000)[0]
+        seen.add(d[:4])
+except socket.timeout:
+    pass
+print("small %%d big %%d burst %%d" %% (small, big, len(seen)))
+"""
+
 INJECTOR_MAC = "02:00:00:00:77:01"  # tests/peer_malformed.py's source
 
 PLANS = {"usernet": ["dhcp", "gateway", "programs"],
          "peer": ["dhcp", "linuxping", "guestping", "neighbour",
-                  "portunreach", "dns", "malformed", "pcapclean"]}
+                  "portunreach", "dns", "udp", "malformed", "pcapclean"]}
 
 
 def run_cases(table, only):
