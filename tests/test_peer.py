@@ -146,7 +146,8 @@ def usernet(cases):
 # ---- Linux in a namespace -------------------------------------------------------
 
 DNSMASQ = ["dnsmasq", "--no-daemon", "--interface=tap0", "--bind-interfaces",
-           "--dhcp-range=%s,%s,255.255.255.0,1h" % (GUEST_IP, GUEST_IP),
+           # dnsmasq's shortest lease: the client renews at T1, 60 s in.
+           "--dhcp-range=%s,%s,255.255.255.0,2m" % (GUEST_IP, GUEST_IP),
            "--dhcp-option=3,%s" % HOST_IP, "--dhcp-option=6,%s" % HOST_IP,
            "--address=/test.example/%s" % HOST_IP, "--no-resolv",
            "--no-hosts", "--log-dhcp"]
@@ -154,10 +155,40 @@ DNSMASQ = ["dnsmasq", "--no-daemon", "--interface=tap0", "--bind-interfaces",
 
 def peer(cases):
     with PeerNet() as net:
+        log = os.path.join(net.tmp, "dnsmasq.log")
         dns = net.popen(DNSMASQ + ["--dhcp-leasefile=%s/leases" % net.tmp,
-                                   "--pid-file=%s/pid" % net.tmp])
+                                   "--pid-file=%s/pid" % net.tmp,
+                                   "--log-facility=%s" % log])
         with net.guest(pcap="peer", name="peer") as g:
             mac = [None]
+            booted = time.monotonic()
+
+            def acks():
+                try:
+                    with open(log) as f:
+                        return len(re.findall(r"DHCPACK\(tap0\) %s "
+                                              % re.escape(GUEST_IP), f.read()))
+                except OSError:
+                    return 0
+
+            def renew():
+                # The lease is 2 minutes: the client asks again at T1 (60 s)
+                # and dnsmasq says yes; the address stays.
+                limit = booted + 100 * harness.scale()
+                while acks() < 2 and time.monotonic() < limit:
+                    time.sleep(1)
+                check(acks() >= 2, "no renewal in %ds: %d ACKs in dnsmasq's "
+                      "log" % (100 * harness.scale(), acks()))
+                wait_addr(g, "%s/24" % GUEST_IP, 5)
+
+            def unreach():
+                # Nobody has 10.77.0.99: ARP asks 3 times, then sends fail
+                # with EHOSTUNREACH for a while.
+                out = g.run("ping -c 6 -i 1 -W 1 10.77.0.99", 60)
+                check("No route to host" in out, "ping 10.77.0.99: %r" % out)
+                arp = g.run("cat /net/arp", 30)
+                check(re.search(r"^10\.77\.0\.99 \S+ eth0 failed", arp, re.M),
+                      "arp: %r" % arp)
 
             def dhcp():
                 wait_addr(g, "%s/24" % GUEST_IP)
@@ -290,12 +321,26 @@ def peer(cases):
             run_cases([("dhcp", dhcp), ("linuxping", linuxping),
                        ("guestping", guestping), ("neighbour", neighbour),
                        ("portunreach", portunreach), ("dns", resolve),
-                       ("udp", udp), ("malformed", malformed)], cases)
+                       ("unreach", unreach), ("malformed", malformed),
+                       ("udp", udp), ("renew", renew)], cases)
             g.poweroff()
         dns.kill()
+        dns.wait()
         # The malformed case's frames are bad on purpose: only what the
         # guest and Linux sent is judged.
         bad = net.check_pcap(ignore_src=(INJECTOR_MAC,))
+        if not cases or "noserver" in cases:
+            # No DHCP server at all: boot says so and goes on.
+            with net.guest(name="noserver") as g2:
+                def noserver():
+                    check("no answer from a DHCP server yet; going on without "
+                          "an address" in g2.banner,
+                          "boot: %r" % g2.banner[-300:])
+                    check(status(g2)["addr"] == [], "eth0 has an address")
+                    check(g2.run("echo alive", 30).strip() == "alive",
+                          "no shell")
+                run_cases([("noserver", noserver)], cases)
+                g2.poweroff()
         name = "pcapclean"
         if not cases or name in cases:
             if bad:
@@ -349,7 +394,8 @@ INJECTOR_MAC = "02:00:00:00:77:01"  # tests/peer_malformed.py's source
 
 PLANS = {"usernet": ["dhcp", "gateway", "programs"],
          "peer": ["dhcp", "linuxping", "guestping", "neighbour",
-                  "portunreach", "dns", "udp", "malformed", "pcapclean"]}
+                  "portunreach", "dns", "unreach", "malformed", "udp",
+                  "renew", "noserver", "pcapclean"]}
 
 
 def run_cases(table, only):
