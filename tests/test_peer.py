@@ -221,6 +221,7 @@ def peer(cases):
                       "ip neigh: %r, guest MAC %s" % (r.stdout, mac[0]))
 
             def portunreach():
+                wait_addr(g, "%s/24" % GUEST_IP)
                 code = ("import socket,sys\n"
                         "s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)\n"
                         "s.settimeout(5)\n"
@@ -232,6 +233,18 @@ def peer(cases):
                         % GUEST_IP)
                 st, out = net.python(code)
                 check(out.strip() == "refused", "closed port: %r" % out)
+                # A protocol the guest does not speak: ICMP protocol
+                # unreachable (type 3, code 2), quoting what was sent.
+                code = ("from scapy.all import IP, ICMP, sr1, conf\n"
+                        "conf.verb = 0\n"
+                        "r = sr1(IP(dst='%s', proto=200) / b'hello', "
+                        "timeout=5, iface='tap0')\n"
+                        "print('none' if r is None else '%%d %%d %%d' %% "
+                        "(r[ICMP].type, r[ICMP].code, r[ICMP].payload.proto)"
+                        " if ICMP in r else 'other')\n" % GUEST_IP)
+                st, out = net.python(code, timeout=60)
+                check(out.strip().endswith("3 2 200"),
+                      "protocol 200: %r" % out[-300:])
 
             def resolve():
                 wait_addr(g, "%s/24" % GUEST_IP)

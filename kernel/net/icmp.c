@@ -69,8 +69,10 @@ static int icmp_send(const struct icmp_hdr *h, const struct netbuf *src,
 void icmp_error(struct netbuf *nb, int type, int code, uint32 info) {
   struct ip_hdr h;
   uint32 tot = nb_totlen(nb);
+  // nb is a whole datagram that IP input accepted (its header in the
+  // first buffer), however short its payload: quote what there is.
   if (nb_pullup(nb, tot < IP_MAXHLEN ? tot : IP_MAXHLEN) < 0 ||
-      ip_parse_quote(nb->data, nb->len, &h) < 0)
+      ip_parse(nb->data, tot, &h) < 0)
     return;
   // RFC 1122 3.2.2: never about an ICMP error, a broadcast or multicast,
   // a fragment but the first, or a source that names no single host.
