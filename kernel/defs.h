@@ -6,6 +6,11 @@
 #include <netv6/errno.h>
 #include "types.h"
 
+// A sleep was cut short by a signal: the system call is restarted, or
+// fails with EINTR if a handler without SA_RESTART runs (sigframe.c).
+// Kernel only: user space never sees it.
+#define ERESTARTSYS 512
+
 struct buf;
 struct context;
 struct file;
@@ -162,7 +167,6 @@ int growproc(int64 n);
 int fork(void);
 void kexit(int status) __attribute__((noreturn));
 int kwait(int pid, uint64 addr, int options);
-int kkill(int pid, int sig);
 void setkilled(struct proc *p, int sig);
 int killed(struct proc *p);
 int getppid(void);
@@ -177,11 +181,26 @@ void wakeup(void *chan);
 int sleep_until(void *chan, struct spinlock *lk, uint64 deadline);
 int sleep_intr(void *chan, struct spinlock *lk);
 int kpause(uint64 until);
+void sleep_self(struct proc *p);
+void wakeproc(struct proc *p);
 void note_deadline(uint64 t);
 void wake_deadlines(uint64 now);
 int either_copyout(int user_dst, uint64 dst, const void *src, uint64 len);
 int either_copyin(void *dst, int user_src, uint64 src, uint64 len);
 void procdump(void);
+
+// signal.c, sigframe.c
+struct ksiginfo;
+void siginit(struct proc *p);
+void sigfork(struct proc *np, struct proc *p);
+void sigexec(struct proc *p);
+int sigpending_locked(struct proc *p);
+int interrupted(struct proc *p);
+void sigpost_locked(struct proc *p, int sig, const struct ksiginfo *info);
+void sigpost(struct proc *p, int sig, const struct ksiginfo *info);
+int sigfault(struct proc *p, int sig, int code, uint64 addr);
+int sigsend(int pid, int sig, int code);
+void sigdeliver(int restart);
 
 // spinlock.c
 void initlock(struct spinlock *lk, const char *name);
@@ -207,7 +226,7 @@ char *safestrcpy(char *dst, const char *src, size_t n);
 size_t strlen(const char *s);
 
 // syscall.c
-void syscall(void);
+int syscall(void);
 int argint(int n);
 int64 arglong(int n);
 uint64 argaddr(int n);

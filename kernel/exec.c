@@ -145,6 +145,7 @@ int kexec(const char *path, char **argv) {
   p->trapframe->x[REG_A1] = sp; // argv
   proc_freepagetable(oldpt, oldsz);
   closeonexec(p);
+  sigexec(p);
   return argc; // becomes a0
 
 bad:

@@ -12,9 +12,10 @@
 // at the top, the trampoline page, then each process's kernel stack
 // with an unmapped guard page below it.
 //
-// User virtual, from 0: page 0 unmapped, text, data, bss, heap (sbrk)
-// ... a guard page, the user stack; at the top the trampoline and the
-// process's trapframe page.
+// User virtual, from 0: page 0 unmapped, text, data, bss, a guard page,
+// the user stack, the heap (sbrk) ... at the top the signal trampoline
+// (the only page of kernel text user mode may run), the process's
+// trapframe page and the trampoline.
 #ifndef KERNEL_MEMLAYOUT_H
 #define KERNEL_MEMLAYOUT_H
 
@@ -41,6 +42,7 @@
 #define KSTACK(slot) (TRAMPOLINE - ((slot) + 1) * (KSTACKPAGES + 1) * PGSIZE)
 
 #define TRAPFRAME (TRAMPOLINE - PGSIZE)
-#define USERSTACKPAGES 8 // 32 KiB user stack
+#define SIGTRAMP (TRAPFRAME - PGSIZE) // user memory ends below it
+#define USERSTACKPAGES 8              // 32 KiB user stack
 
 #endif

@@ -81,14 +81,14 @@ int64 sys_poll(void) {
       err = n;
       break;
     }
-    if (killed(myproc())) {
-      err = -EINTR;
+    if (interrupted(myproc())) {
+      err = -EINTR; // never restarted (its timeout would start over)
       break;
     }
     if (pollseq == seq) {
       int r = sleep_until(&pollseq, &polllock, deadline);
-      if (r == -EINTR) {
-        err = r;
+      if (r == -ERESTARTSYS) {
+        err = -EINTR;
         break;
       }
       if (r == -ETIMEDOUT)

@@ -33,6 +33,7 @@ static struct spinlock wait_lock;
 static struct spinlock pauselock;
 
 extern char _trampoline[]; // trampoline.S
+extern char _sigtramp[];   // sigtramp.S
 void swtch(struct context *old, struct context *new);
 static void forkret(void);
 static void makerunnable(struct proc *p);
@@ -85,29 +86,30 @@ static int allocpid(void) {
   return pid;
 }
 
-// A user page table with only the trampoline and trapframe mapped,
-// or 0 if out of memory.
+// A user page table with only the trampoline, the trapframe and the
+// signal trampoline mapped, or 0 if out of memory.
 pagetable_t proc_pagetable(struct proc *p) {
   pagetable_t pt = uvmcreate();
   if (pt == 0)
     return 0;
-  if (mappages(pt, TRAMPOLINE, PGSIZE, (uint64)_trampoline, PTE_R | PTE_X) !=
-      0) {
-    uvmfree(pt, 0);
-    return 0;
-  }
-  if (mappages(pt, TRAPFRAME, PGSIZE, (uint64)p->trapframe, PTE_R | PTE_W) !=
-      0) {
-    uvmunmap(pt, TRAMPOLINE, 1, 0);
-    uvmfree(pt, 0);
-    return 0;
-  }
+  if (mappages(pt, TRAMPOLINE, PGSIZE, (uint64)_trampoline, PTE_R | PTE_X) < 0)
+    goto bad;
+  if (mappages(pt, TRAPFRAME, PGSIZE, (uint64)p->trapframe, PTE_R | PTE_W) < 0)
+    goto bad;
+  if (mappages(pt, SIGTRAMP, PGSIZE, (uint64)_sigtramp, PTE_R | PTE_X | PTE_U) <
+      0)
+    goto bad;
   return pt;
+
+bad:
+  proc_freepagetable(pt, 0);
+  return 0;
 }
 
 void proc_freepagetable(pagetable_t pt, uint64 sz) {
   uvmunmap(pt, TRAMPOLINE, 1, 0);
   uvmunmap(pt, TRAPFRAME, 1, 0);
+  uvmunmap(pt, SIGTRAMP, 1, 0);
   uvmfree(pt, sz);
 }
 
@@ -122,6 +124,8 @@ static void freeproc(struct proc *p) {
   p->sz = 0;
   p->stackbase = 0;
   p->pid = 0;
+  p->pgid = 0;
+  p->sid = 0;
   p->parent = 0;
   p->name[0] = 0;
   p->chan = 0;
@@ -148,6 +152,7 @@ static struct proc *allocproc(void) {
 found:
   p->pid = allocpid();
   p->state = USED;
+  siginit(p);
   if ((p->trapframe = kzalloc()) == 0 ||
       (p->pagetable = proc_pagetable(p)) == 0) {
     freeproc(p);
@@ -183,6 +188,7 @@ int kthread_start(const char *name, void (*fn)(void *), void *arg) {
   if (p == &proc[NPROC])
     return -EAGAIN;
   p->pid = allocpid();
+  siginit(p);
   p->kfn = fn;
   p->karg = arg;
   safestrcpy(p->name, name, sizeof(p->name));
@@ -213,6 +219,14 @@ static void makerunnable(struct proc *p) {
   kick_idle();
 }
 
+// Wake p from whatever sleep it is in (a signal came). Every sleep is a
+// loop on its condition, so an early wakeup only makes it look again.
+// p->lock must be held.
+void wakeproc(struct proc *p) {
+  if (p->state == SLEEPING)
+    makerunnable(p);
+}
+
 // The first process. It starts with an empty address space; forkret
 // execs /init for it once the file system can be used.
 void userinit(void) {
@@ -221,6 +235,7 @@ void userinit(void) {
     panic("userinit");
   initproc = p;
   safestrcpy(p->name, "init", sizeof(p->name));
+  p->pgid = p->sid = p->pid; // init leads the first group and session
   makerunnable(p);
   release(&p->lock);
 }
@@ -230,7 +245,7 @@ int growproc(int64 n) {
   struct proc *p = myproc();
   uint64 sz = p->sz;
   if (n > 0) {
-    if ((uint64)n > TRAPFRAME || sz + n > TRAPFRAME)
+    if ((uint64)n > SIGTRAMP || sz + n > SIGTRAMP)
       return -ENOMEM;
     if ((sz = uvmalloc(p->pagetable, sz, sz + n, PTE_W)) == 0)
       return -ENOMEM;
@@ -247,6 +262,9 @@ int growproc(int64 n) {
 // the parent (the child sees 0), or -EAGAIN / -ENOMEM.
 int fork(void) {
   struct proc *p = myproc();
+  acquire(&p->lock); // p's parent may be changing its group
+  int pgid = p->pgid, sid = p->sid;
+  release(&p->lock);
   struct proc *np = allocproc();
   if (np == 0)
     return -EAGAIN;
@@ -266,6 +284,9 @@ int fork(void) {
   }
   np->cwd = idup(p->cwd);
   safestrcpy(np->name, p->name, sizeof(p->name));
+  sigfork(np, p);
+  np->pgid = pgid;
+  np->sid = sid;
   int pid = np->pid;
   release(&np->lock);
 
@@ -323,7 +344,7 @@ void kexit(int status) {
 // Wait for a child to end: any child if pid is -1, else that one.
 // Copy its status to user address addr if non-zero. With WNOHANG,
 // return 0 at once if no such child has ended. Returns its pid, 0,
-// -ECHILD (no such child), -EINTR or -EFAULT.
+// -ECHILD (no such child), -ERESTARTSYS (a signal came) or -EFAULT.
 int kwait(int pid, uint64 addr, int options) {
   struct proc *p = myproc();
   acquire(&wait_lock);
@@ -361,11 +382,11 @@ int kwait(int pid, uint64 addr, int options) {
       release(&wait_lock);
       return 0;
     }
-    if (killed(p)) {
+    int err = sleep_intr(p, &wait_lock);
+    if (err < 0) {
       release(&wait_lock);
-      return -EINTR;
+      return err;
     }
-    sleep_intr(p, &wait_lock);
   }
 }
 
@@ -453,19 +474,22 @@ static void forkret(void) {
   usertrapret();
 }
 
-// Sleep on chan, releasing lk while asleep and taking it back after.
-// With intr, a killed process does not go to sleep: -EINTR. The check
-// is made under p->lock, which kkill() takes too, so a kill cannot slip
-// in between the caller's last look at killed() and the sleep.
+// Sleep on chan, releasing lk while asleep and taking it back after
+// (lk is held on every return). With intr, a process with a signal to
+// act on (sigpending_locked: a kill, or a pending unblocked signal) does
+// not go to sleep: -ERESTARTSYS. The check is made under p->lock, which
+// posting a signal takes too, so a signal cannot slip in between the
+// caller's last look at its condition and the sleep.
 static int sleep_locked(void *chan, struct spinlock *lk, uint64 deadline,
                         int intr) {
   struct proc *p = myproc();
   // Holding p->lock means a wakeup() cannot slip in between the
   // release of lk and the switch away: it needs p->lock too.
   acquire(&p->lock);
-  if (intr && p->killed) {
+  if (intr && sigpending_locked(p)) {
+    p->wake_at = 0;
     release(&p->lock);
-    return -EINTR;
+    return -ERESTARTSYS;
   }
   release(lk);
   p->chan = chan;
@@ -480,13 +504,16 @@ static int sleep_locked(void *chan, struct spinlock *lk, uint64 deadline,
   return 0;
 }
 
-// Sleep until woken; not cut short by kill (for waits that always end
-// soon: disk I/O, sleeplocks, the log).
+// Sleep until woken; not cut short by signals (for waits that always
+// end soon: disk I/O, sleeplocks, the log).
 void sleep(void *chan, struct spinlock *lk) { sleep_locked(chan, lk, 0, 0); }
 
-// Sleep on chan until woken, killed, or the tick deadline (0: none).
-// Returns 0 (woken: the caller looks at its condition again), -EINTR
-// (killed, before or while asleep) or -ETIMEDOUT.
+// Sleep on chan until woken, a signal, or the tick deadline (0: none).
+// Returns 0 (woken: the caller looks at its condition again, and sleeps
+// again if it must, which is when a signal that came meanwhile is
+// reported), -ERESTARTSYS (a signal is to be acted on, see
+// kernel/sigframe.c: the call is restarted or fails with EINTR) or
+// -ETIMEDOUT.
 int sleep_until(void *chan, struct spinlock *lk, uint64 deadline) {
   struct proc *p = myproc();
   if (deadline != 0) {
@@ -500,29 +527,37 @@ int sleep_until(void *chan, struct spinlock *lk, uint64 deadline) {
     release(&p->lock);
     note_deadline(deadline);
   }
-  if (sleep_locked(chan, lk, deadline, 1) < 0 || killed(p)) {
-    acquire(&p->lock);
-    p->wake_at = 0;
-    release(&p->lock);
-    return -EINTR;
-  }
+  int r = sleep_locked(chan, lk, deadline, 1);
+  if (r < 0)
+    return r;
   return deadline != 0 && ticks >= deadline ? -ETIMEDOUT : 0;
 }
 
-// Sleep until woken or killed: 0 or -EINTR.
+// Sleep until woken or a signal: 0 or -ERESTARTSYS.
 int sleep_intr(void *chan, struct spinlock *lk) {
   return sleep_until(chan, lk, 0);
 }
 
-// Sleep until tick until (pause): 0, or -EINTR if killed first. The
-// process sleeps the whole time; only the deadline or a kill wakes it.
+// Sleep until tick until (ticksleep): 0, or -EINTR if a signal comes
+// first. The process sleeps the whole time; only the deadline or a
+// signal wakes it.
 int kpause(uint64 until) {
   int r;
   acquire(&pauselock);
   while ((r = sleep_until(&pauselock, &pauselock, until)) == 0)
     ;
   release(&pauselock);
-  return r == -EINTR ? -EINTR : 0;
+  return r == -ETIMEDOUT ? 0 : -EINTR;
+}
+
+// Sleep until wakeproc(p) (a signal): for sigsuspend and pause, which
+// look at p's signals, under p->lock. p->lock held, and again on return.
+void sleep_self(struct proc *p) {
+  p->chan = p;
+  p->sleepintr = 1;
+  p->state = SLEEPING;
+  sched();
+  p->chan = 0;
 }
 
 static uint64 next_deadline; // [tickslock] earliest wake_at, or 0
@@ -568,32 +603,6 @@ void wakeup(void *chan) {
       makerunnable(p);
     release(&p->lock);
   }
-}
-
-// Send signal sig to pid. sig 0 only checks that pid exists. Any other
-// signal ends the process: it stops at its next return to user space,
-// and a sleep it is in is cut short (every sleeping loop checks
-// killed()). Returns 0, -ESRCH, -EINVAL or -EPERM (init).
-int kkill(int pid, int sig) {
-  if (sig < 0 || sig > 64)
-    return -EINVAL;
-  for (struct proc *p = proc; p < &proc[NPROC]; p++) {
-    acquire(&p->lock);
-    if (p->pid == pid && p->state != UNUSED) {
-      int err = 0;
-      if ((p == initproc || p->kfn) && sig != 0)
-        err = -EPERM; // init and kernel threads
-      else if (sig != 0 && p->state != ZOMBIE && p->killed == 0) {
-        p->killed = sig;
-        if (p->state == SLEEPING)
-          makerunnable(p);
-      }
-      release(&p->lock);
-      return err;
-    }
-    release(&p->lock);
-  }
-  return -ESRCH;
 }
 
 void setkilled(struct proc *p, int sig) {

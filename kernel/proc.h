@@ -16,6 +16,7 @@
 #include "types.h"
 #include "param.h"
 #include "spinlock.h"
+#include <netv6/signal.h>
 
 // Callee-saved registers for swtch(): a kernel thread's context.
 struct context {
@@ -64,6 +65,27 @@ enum {
   REG_A7
 };
 
+// What a pending signal came with (for siginfo_t).
+struct ksiginfo {
+  int code;    // SI_USER, SI_KERNEL, CLD_EXITED...
+  int pid;     // sender, or the child for SIGCHLD
+  int status;  // SIGCHLD: exit code or signal
+  uint64 addr; // faults: the address
+};
+
+// A process's signals (kernel/signal.c, kernel/sigframe.c). Others post
+// signals (pending, info) under p->lock; only the process itself changes
+// its actions and mask, under p->lock too, so it may read them without.
+struct sigstate {
+  uint64 pending;               // [p] posted, not yet acted on (bit s-1)
+  uint64 blocked;               // [p] the signal mask
+  uint64 ignored;               // [p] signals whose action is to ignore
+  uint64 saved;                 // [p] the mask sigsuspend replaced
+  int suspended;                // [p] saved is to be restored
+  struct k_sigaction act[NSIG]; // [p] actions, by signal number
+  struct ksiginfo info[NSIG];   // [p] about each pending signal
+};
+
 enum procstate { UNUSED, USED, SLEEPING, RUNNABLE, RUNNING, ZOMBIE };
 
 // Field legend: [p] p->lock must be held; [w] wait_lock must be held;
@@ -83,6 +105,8 @@ struct proc {
   int pid;              // [p]
   int sleepintr;        // [p] while SLEEPING: a kill ends the sleep
   uint64 runticks;      // [p] clock ticks spent on a hart
+  int pgid;             // [p] process group; changed with wait_lock too
+  int sid;              // [p] session; changed with wait_lock too
 
   struct proc *parent; // [w]
 
@@ -104,6 +128,9 @@ struct proc {
   // kfn(karg) in the kernel for ever; it cannot be killed.
   void (*kfn)(void *); // [i] 0 for a user process
   void *karg;          // [i]
+
+  struct sigstate sig; // signals, locked as its fields say
+  uint64 sysa0;        // [o] a0 at the last system call (for restarts)
 };
 
 #endif

@@ -39,6 +39,10 @@ int fetchaddr(uint64 addr, uint64 *ip) {
   return copyin(myproc()->pagetable, ip, addr, sizeof(*ip));
 }
 
+#define NUMBER(name, num) SYS_##name = num,
+enum { SYSCALL_TABLE(NUMBER, NUMBER) };
+#undef NUMBER
+
 #define DECLARE(name, num) int64 sys_##name(void);
 SYSCALL_TABLE(DECLARE, DECLARE)
 #undef DECLARE
@@ -51,7 +55,11 @@ static int64 (*const syscalls[])(void) = {SYSCALL_TABLE(ENTRY, ENTRY)};
 static const char *const syscallnames[] = {SYSCALL_TABLE(NAME, NAME)};
 #undef NAME
 
-void syscall(void) {
+// Run the system call the trapframe asks for and put its result in a0.
+// Returns 1 if a signal cut it short and it is to be restarted or fail
+// with EINTR (-ERESTARTSYS, see sigframe.c), else 0. sigreturn's result
+// is a restored register, which may hold any value.
+int syscall(void) {
   struct proc *p = myproc();
   uint64 num = p->trapframe->x[REG_A7];
   int64 ret = -ENOSYS;
@@ -61,12 +69,14 @@ void syscall(void) {
   if (num == SYS_TESTPANIC)
     panic("test panic requested by pid %d", p->pid);
 #endif
+  p->sysa0 = p->trapframe->x[REG_A0];
   if (num < NELEM(syscalls) && syscalls[num]) {
     p->sysnum = num; // for procinfo: which call a sleeper is inside
     ret = syscalls[num]();
     p->sysnum = 0;
   }
   p->trapframe->x[REG_A0] = ret;
+  return ret == -ERESTARTSYS && num != SYS_sigreturn;
 }
 
 const char *syscallname(uint64 num) {

@@ -30,7 +30,6 @@ int64 sys_waitpid(void) {
     return -EINVAL;
   return kwait(pid, argaddr(1), options);
 }
-int64 sys_kill(void) { return kkill(argint(0), argint(1)); }
 
 // sbrk(n): grow or shrink memory by n bytes; returns the old break.
 int64 sys_sbrk(void) {
@@ -44,8 +43,9 @@ int64 sys_sbrk(void) {
 
 int64 sys_uptime(void);
 
-// pause(ticks): sleep for ticks timer ticks (HZ per second).
-int64 sys_pause(void) {
+// ticksleep(ticks): sleep for ticks timer ticks (HZ per second). A
+// signal ends it early with -EINTR (it is not restarted).
+int64 sys_ticksleep(void) {
   int n = argint(0);
   if (n < 0)
     return -EINVAL;

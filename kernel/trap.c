@@ -106,6 +106,40 @@ static const char *faultname(uint64 scause) {
   return "unknown trap";
 }
 
+// The signal a fault raises, with its si_code.
+static int faultsig(uint64 scause, int *code) {
+  switch (scause) {
+  case EXC_ILLEGAL:
+    *code = ILL_ILLOPC;
+    return SIGILL;
+  case EXC_BREAKPOINT:
+    *code = TRAP_BRKPT;
+    return SIGTRAP;
+  case EXC_INST_MISALIGNED:
+  case EXC_LOAD_MISALIGNED:
+  case EXC_STORE_MISALIGNED:
+    *code = BUS_ADRALN;
+    return SIGBUS;
+  case EXC_INST_ACCESS:
+  case EXC_LOAD_ACCESS:
+  case EXC_STORE_ACCESS:
+    *code = SEGV_ACCERR;
+    return SIGSEGV;
+  }
+  *code = SEGV_MAPERR;
+  return SIGSEGV;
+}
+
+// A fault in user mode: its signal goes to a handler if the program
+// has one; otherwise the process dies of it with a one-line message.
+static void userfault(struct proc *p, uint64 scause) {
+  int code, sig = faultsig(scause, &code);
+  uint64 addr = csrr(stval);
+  if (!sigfault(p, sig, code, addr))
+    printf("pid %d (%s): killed: %s at address %p, pc %p\n", p->pid, p->name,
+           faultname(scause), (void *)addr, (void *)csrr(sepc));
+}
+
 // A trap from user space, entered from uservec in trampoline.S.
 void usertrap(void) {
   if (csrr(sstatus) & SSTATUS_SPP)
@@ -115,23 +149,20 @@ void usertrap(void) {
   struct proc *p = myproc();
   p->trapframe->epc = csrr(sepc);
   uint64 scause = csrr(scause);
-  int intr = INTR_NONE;
+  int intr = INTR_NONE, restart = 0;
 
   if (scause == EXC_ECALL_U) {
     if (killed(p))
       kexit(W_KILLED(killed(p)));
     p->trapframe->epc += 4; // return past the ecall
     intr_on();
-    syscall();
+    restart = syscall();
   } else if ((intr = devintr()) == INTR_NONE) {
-    printf("pid %d (%s): killed: %s at address %p, pc %p\n", p->pid, p->name,
-           faultname(scause), (void *)csrr(stval), (void *)csrr(sepc));
-    setkilled(p, scause == EXC_ILLEGAL ? 4 /* SIGILL */ : SIGSEGV);
+    userfault(p, scause);
   }
-  if (killed(p))
-    kexit(W_KILLED(killed(p)));
   if (intr == INTR_TIMER)
     yield();
+  sigdeliver(restart); // signals, and a kill, are acted on here
   usertrapret();
 }
 

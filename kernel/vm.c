@@ -120,7 +120,7 @@ pagetable_t uvmcreate(void) { return kzalloc(); }
 uint64 uvmalloc(pagetable_t pt, uint64 oldsz, uint64 newsz, int xperm) {
   if (newsz < oldsz)
     return oldsz;
-  if (newsz > TRAPFRAME)
+  if (newsz > SIGTRAMP)
     return 0;
   for (uint64 a = PGROUNDUP(oldsz); a < newsz; a += PGSIZE) {
     char *mem = kzalloc();

@@ -11,10 +11,10 @@
 
 Suites:
     all              style unit fuzz harness boot usertests socktests
-                     sockettests nettests netfstests usernet peer
+                     sockettests nettests netfstests usernet peer sigtests
     quick            style unit fuzz harness boot-quick usertests-quick
                      socktests-quick sockettests-quick nettests-quick
-                     netfstests-quick
+                     netfstests-quick sigtests-quick
     style            the C sources match .clang-format (one case)
     unit             each command of UNIT_COMMANDS; parses Check's summary
                      "NN%: Checks: N, Failures: F, Errors: E"
@@ -46,6 +46,8 @@ Suites:
     netfstests       boots a guest and runs `netfstests` (the /net file
                      system's in-guest suite, user/netfstests.c); -quick,
                      :NAME
+    sigtests         boots a guest and runs `sigtests` (signals and process
+                     groups, user/sigtests.c); sigtests-quick, sigtests:NAME
 
 Every case prints `PASS suite/case` or `FAIL suite/case: reason` (or
 `SKIP suite/case: why` for a case this machine cannot run, such as a peer
@@ -102,9 +104,11 @@ SOCKETTESTS_TOTAL = {"full": 900, "quick": 300, "one": 400}
 NETTESTS_TOTAL = {"full": 600, "quick": 300, "one": 300}
 # netfstests: /net; its longest case's watchdog is 120 s.
 NETFSTESTS_TOTAL = {"full": 400, "quick": 400, "one": 200}
+# sigtests: its longest case's watchdog is 240 s.
+SIGTESTS_TOTAL = {"full": 600, "quick": 300, "one": 300}
 GUEST_SUITES = {"usertests": USERTESTS_TOTAL, "socktests": SOCKTESTS_TOTAL,
                 "sockettests": SOCKETTESTS_TOTAL, "nettests": NETTESTS_TOTAL,
-                "netfstests": NETFSTESTS_TOTAL}
+                "netfstests": NETFSTESTS_TOTAL, "sigtests": SIGTESTS_TOTAL}
 
 
 class Tally:
@@ -442,10 +446,10 @@ def run_usertests(t, args, mode, prog="usertests", guest=None,
 ALIASES = {
     "all": ["style", "unit", "fuzz", "harness", "boot", "usertests",
             "socktests", "sockettests", "nettests", "netfstests", "usernet",
-            "peer"],
+            "peer", "sigtests"],
     "quick": ["style", "unit", "fuzz", "harness", "boot-quick",
               "usertests-quick", "socktests-quick", "sockettests-quick",
-              "nettests-quick", "netfstests-quick"],
+              "nettests-quick", "netfstests-quick", "sigtests-quick"],
 }
 
 

@@ -14,6 +14,8 @@
 #   nettests    the in-guest suite of the IPv4 stack (user/nettests.c)
 #   netfstests  the in-guest suite of the /net file system
 #               (user/netfstests.c)
+#   sigtests    the in-guest suite of signals and process groups
+#               (user/sigtests.c and user/sigtests_*.inc)
 #   forkbomb    forks until fork fails (tests/test_boot.py)
 #   nullderef   reads through NULL (tests/test_boot.py)
 #
@@ -24,13 +26,14 @@
 UPROGS += $(addprefix $(BUILD)/user/,usertests forkbomb nullderef \
   socktests xv6compat)
 UPROGS += $(BUILD)/user/sockettests $(BUILD)/user/sysfuzz
-UPROGS += $(BUILD)/user/nettests $(BUILD)/user/netfstests
+UPROGS += $(BUILD)/user/nettests $(BUILD)/user/netfstests \
+  $(BUILD)/user/sigtests
 
 UTESTLIB := $(BUILD)/user/libtest.a
 UTESTLIB_OBJS := $(patsubst user/%.c,$(BUILD)/user/obj/%.o,\
   $(wildcard user/testlib/*.c))
 UTESTPROGS := $(addprefix $(BUILD)/user/,usertests socktests sockettests \
-  nettests netfstests)
+  nettests netfstests sigtests)
 
 $(UTESTLIB): $(UTESTLIB_OBJS)
 	@mkdir -p $(@D)

@@ -72,7 +72,7 @@ static int connectwait(const char *path) {
     errno = e;
     if ((e != ENOENT && e != ECONNREFUSED) || uptime() >= until)
       failerr("connect");
-    pause(HZ / 20);
+    ticksleep(HZ / 20);
   }
 }
 

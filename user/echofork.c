@@ -176,7 +176,7 @@ int main(int argc, char *argv[]) {
         if (errno != EMFILE && errno != ENFILE && errno != ENOBUFS)
           fail("accept");
         fprintf(stderr, "echofork: accept: %s\n", strerror(errno));
-        pause(HZ / 10); // out of descriptors or sockets: wait a little
+        ticksleep(HZ / 10); // out of descriptors or sockets: wait a little
         continue;
       }
       accepted++;

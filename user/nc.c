@@ -214,7 +214,7 @@ static int connectwait(int type, struct sockaddr_un *a, socklen_t len) {
     errno = e;
     if ((e != ENOENT && e != ECONNREFUSED) || uptime() >= until)
       fail(a->sun_path);
-    pause(HZ / 20);
+    ticksleep(HZ / 20);
   }
 }
 

@@ -302,7 +302,7 @@ static void netbig(void) {
     for (int i = 0; i < 27; i++)
       OK(socketpair(AF_UNIX, SOCK_STREAM, 0, sv));
     READY(p[1]);
-    pause(60 * HZ); // killed by the parent
+    ticksleep(60 * HZ); // killed by the parent
     exit(0);
   }
   close(p[1]);

@@ -20,7 +20,7 @@
 // SPAWNed. Processes of a case wait for each other with pipes, wait()
 // and the blocking rules of sockets; a case that shows a wakeup acts only
 // once the sleeper is seen asleep in its call (WAITBLOCKED: procinfo()
-// polled with pause(1) between looks), so no sleep stands in for
+// polled with ticksleep(1) between looks), so no sleep stands in for
 // synchronisation. Every loop is bounded, and the bounds scale with -s.
 // The leak check compares sysinfo() counts (free pages, processes,
 // files, inodes, sockets) from before the cases with those after them,

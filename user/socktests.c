@@ -24,7 +24,7 @@
 // starts and leaves them free. No sleep stands in for synchronisation:
 // processes wait for each other with pipes, wait() and the face's own
 // blocking rules, and where there is nothing to block on they poll a
-// condition they can see, with pause(1) between looks: dial() and
+// condition they can see, with ticksleep(1) between looks: dial() and
 // AWAITPORT() until a server's port exists, WAITBLOCKED (testlib) until
 // another process is seen asleep inside a given call (procinfo). Where a
 // test shows that a call blocks, the observer acts only once the
@@ -198,7 +198,7 @@ static int dial(int port) {
     if (r == E_NOTFOUND) {
       if (uptime() - t0 > scaled_ticks(10 * HZ))
         break;
-      pause(1);
+      ticksleep(1);
     }
   }
   return r;
@@ -216,7 +216,7 @@ static void awaitport_(int port, int line) {
     if (r == E_NOTFOUND) {
       if (uptime() - t0 > scaled_ticks(10 * HZ))
         break;
-      pause(1);
+      ticksleep(1);
     }
   }
   if (r != E_ACCESS_DENIED)

@@ -20,7 +20,7 @@
 // No sleep stands in for synchronisation: processes wait for each other
 // with pipes and wait(), and a case that shows a wakeup acts only once
 // the sleeper is seen asleep in its call (WAITBLOCKED, which polls
-// procinfo() with pause(1) between looks). Every loop is bounded, and
+// procinfo() with ticksleep(1) between looks). Every loop is bounded, and
 // the bounds scale with -s. The runner and the checks are the suites'
 // library, user/testlib (testlib.h).
 //

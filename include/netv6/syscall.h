@@ -28,7 +28,7 @@
   SYSCALL(dup, 10)                          \
   SYSCALL(getpid, 11)                       \
   SYSCALL(sbrk, 12)                         \
-  SYSCALL(pause, 13)                        \
+  SYSCALL(ticksleep, 13)                    \
   SYSCALL(uptime, 14)                       \
   SYSCALL(open, 15)                         \
   SYSCALL(write, 16)                        \
@@ -65,6 +65,12 @@
   SYSCALL(waitpid, 47)                      \
   SYSCALL(clock_gettime, 48)                \
   SYSCALL(lseek, 49)                        \
-  SYSCALL(procinfo, 50)
+  SYSCALL(procinfo, 50)                     \
+  SYSCALL(sigaction, 51)                    \
+  SYSCALL(sigprocmask, 52)                  \
+  SYSCALL(sigpending, 53)                   \
+  SYSCALL(sigsuspend, 54)                   \
+  SYSCALL(sigreturn, 55)                    \
+  SYSCALL(pause, 56)
 
 #endif

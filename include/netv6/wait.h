@@ -4,9 +4,7 @@
 #ifndef NETV6_WAIT_H
 #define NETV6_WAIT_H
 
-#define SIGKILL 9
-#define SIGSEGV 11
-#define SIGTERM 15
+#include <netv6/signal.h>
 
 #define WNOHANG 1 // waitpid: return 0 at once if no child has ended
 

@@ -59,15 +59,15 @@ static int consoleread(int user_dst, uint64 dst, int n, int flags) {
   acquire(&cons.lock);
   while (done < n) {
     while (cons.r == cons.w) {
-      if (killed(myproc())) {
-        release(&cons.lock);
-        return -EINTR;
-      }
       if (done > 0 || (flags & O_NONBLOCK)) {
         release(&cons.lock);
         return done > 0 ? done : -EAGAIN;
       }
-      sleep_intr(&cons.r, &cons.lock);
+      int err = sleep_intr(&cons.r, &cons.lock);
+      if (err < 0) {
+        release(&cons.lock);
+        return err;
+      }
     }
     int c = cons.buf[cons.r++ % INBUF];
     if (c == CTRL('D')) {

@@ -67,19 +67,19 @@ static void uartstart(void) {
 }
 
 // Queue n characters from a process, sleeping while the ring is full.
-// Returns n, or the count queued before the process was killed
-// (-EINTR if none).
+// Returns n, or the count queued before a signal came (-ERESTARTSYS if
+// none).
 int uartwrite(const char *buf, int n) {
   int i = 0;
   acquire(&tx.lock);
   while (i < n) {
     if (tx.w == tx.r + TXBUF) {
-      if (killed(myproc())) {
-        release(&tx.lock);
-        return i > 0 ? i : -EINTR;
-      }
       tx.waiting = 1;
-      sleep_intr(&tx.r, &tx.lock);
+      int err = sleep_intr(&tx.r, &tx.lock);
+      if (err < 0) {
+        release(&tx.lock);
+        return i > 0 ? i : err;
+      }
       continue;
     }
     while (i < n && tx.w != tx.r + TXBUF)

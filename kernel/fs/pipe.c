@@ -110,17 +110,14 @@ int pipewrite(struct pipe *pi, uint64 addr, int n, int flags) {
       err = -EPIPE;
       break;
     }
-    if (killed(pr)) {
-      err = -EINTR;
-      break;
-    }
     if (pi->nwrite == pi->nread + PIPEDATA) {
       if (flags & O_NONBLOCK) {
         err = -EAGAIN;
         break;
       }
       pipe_readable(pi); // what is there may be read while we wait
-      sleep_intr(&pi->nwrite, &pi->lock);
+      if ((err = sleep_intr(&pi->nwrite, &pi->lock)) < 0)
+        break; // a signal: the count so far, or -ERESTARTSYS
       continue;
     }
     // Copy as much as fits in one go, up to the end of the ring.
@@ -148,15 +145,11 @@ int piperead(struct pipe *pi, uint64 addr, int n, int flags) {
   struct proc *pr = myproc();
   acquire(&pi->lock);
   while (pi->nread == pi->nwrite && pi->writeopen) {
-    if (killed(pr)) {
+    int err = flags & O_NONBLOCK ? -EAGAIN : sleep_intr(&pi->nread, &pi->lock);
+    if (err < 0) {
       release(&pi->lock);
-      return -EINTR;
+      return err;
     }
-    if (flags & O_NONBLOCK) {
-      release(&pi->lock);
-      return -EAGAIN;
-    }
-    sleep_intr(&pi->nread, &pi->lock);
   }
   int i = 0;
   while (i < n && pi->nread != pi->nwrite) {

@@ -319,16 +319,20 @@ int soacceptable(struct socket *so) {
 }
 
 // Sleep on chan with *so->lk held, until deadline (0: none). Returns 0,
-// -EINTR if the process is killed, -EAGAIN when the deadline passes.
-// A wakeup and the deadline may come in the same tick, so after any
-// wakeup the caller looks at its condition again; only a call that
-// starts past the deadline reports it (-EAGAIN, as SO_RCVTIMEO and
-// SO_SNDTIMEO expiry does).
+// -EAGAIN when the deadline passes, or for a signal -ERESTARTSYS (the
+// call is restarted if the handler has SA_RESTART), but -EINTR if the
+// call has a timeout (as Linux: it would start over). A wakeup and the
+// deadline may come in the same tick, so after any wakeup the caller
+// looks at its condition again; only a call that starts past the
+// deadline reports it (-EAGAIN, as SO_RCVTIMEO and SO_SNDTIMEO expiry
+// does).
 static int sowait(struct socket *so, void *chan, uint64 deadline) {
   if (deadline != 0 && ticks >= deadline)
     return -EAGAIN;
   int r = sleep_until(chan, so->lk, deadline);
-  return r == -EINTR ? r : 0;
+  if (r == -ERESTARTSYS)
+    return deadline ? -EINTR : r;
+  return 0;
 }
 
 static uint64 deadline(uint64 timeo) {
@@ -340,7 +344,7 @@ static uint64 deadline(uint64 timeo) {
 
 // Take the next connection from a listening socket's queue; the caller
 // gets its reference. Returns 0, -EINVAL (not listening), -EAGAIN (none
-// and nonblock, or SO_RCVTIMEO passed) or -EINTR.
+// and nonblock, or SO_RCVTIMEO passed), -ERESTARTSYS or -EINTR.
 int soaccept(struct socket *so, int nonblock, struct socket **newp) {
   int err = 0;
   acquire(so->lk);
@@ -368,7 +372,7 @@ int soaccept(struct socket *so, int nonblock, struct socket **newp) {
 }
 
 // Wait until a connection is queued on a listening socket (without
-// taking it). Returns 0, -EINVAL or -EINTR.
+// taking it). Returns 0, -EINVAL or -ERESTARTSYS.
 int sowaitconn(struct socket *so) {
   int err = 0;
   acquire(so->lk);
@@ -390,7 +394,8 @@ static int connected(struct socket *so) {
 // early only at an error, a timeout or kill, returning the count so
 // far); a non-blocking one sends what fits. A message-based socket
 // sends one whole message or nothing. Returns the count, or -EPIPE,
-// -ENOTCONN, -EDESTADDRREQ, -EMSGSIZE, -EAGAIN, -EINTR, -EFAULT...
+// -ENOTCONN, -EDESTADDRREQ, -EMSGSIZE, -EAGAIN, -ERESTARTSYS, -EINTR,
+// -EFAULT...
 int sosend(struct socket *so, int user, uint64 src, int n, int flags,
            const struct sockaddr *to, int tolen) {
   int done = 0, err = 0;
@@ -528,7 +533,7 @@ int soshutdown(struct socket *so, int how) {
 }
 
 // Wait until the peer has read everything sent so far. Returns 0,
-// -EPIPE if the peer is gone, or -EINTR.
+// -EPIPE if the peer is gone, or -ERESTARTSYS.
 int sowaitsent(struct socket *so) {
   int err = 0;
   acquire(so->lk);

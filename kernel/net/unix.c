@@ -323,8 +323,10 @@ static int unix_connect(struct socket *so, const struct sockaddr *addr, int len,
       if (dl == 0 && so->sndtimeo)
         dl = ticks + so->sndtimeo;
       int r = sleep_until(&listener->connwait, &unix_lock, dl);
-      if (r == -EINTR || r == -ETIMEDOUT) {
-        err = r == -EINTR ? r : -EAGAIN;
+      if (r == -ERESTARTSYS || r == -ETIMEDOUT) {
+        // A signal: restart (SA_RESTART), unless a timeout would start
+        // over (then EINTR, as Linux).
+        err = r == -ETIMEDOUT ? -EAGAIN : dl ? -EINTR : r;
         break;
       }
       continue; // look again: the listener may be gone

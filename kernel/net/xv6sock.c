@@ -108,8 +108,8 @@ static struct socket *owned(int port, int *err) {
   return so;
 }
 
-// The peer is gone: close our end too (if the port still names it).
-static int reset(int port, struct socket *so) {
+// Free port if it still names so, dropping the port's reference.
+static void dropport(int port, struct socket *so) {
   struct socket *old = 0;
   acquire(&xv6lock);
   if (ports[port].so == so)
@@ -117,7 +117,20 @@ static int reset(int port, struct socket *so) {
   release(&xv6lock);
   if (old)
     sorelease(old);
+}
+
+// The peer is gone: close our end too (if the port still names it).
+static int reset(int port, struct socket *so) {
+  dropport(port, so);
   return E_CONNECTION_RESET_BY_REMOTE;
+}
+
+// The face's code for a failed send or recv. A signal is passed on as
+// it is: the call is restarted, or returns -EINTR (see sigframe.c).
+static int errcode(int r) {
+  if (r == -ERESTARTSYS || r == -EINTR)
+    return r;
+  return r == -EFAULT ? E_INVALID_ARG : E_FAIL;
 }
 
 static int connected(struct socket *so) {
@@ -157,8 +170,13 @@ int64 sys_xv6_listen(void) {
   // no second client can join the queue (it gets E_WRONG_STATE), the
   // client is taken, and the port renamed to the connection.
   struct socket *conn;
-  if (sowaitconn(so) < 0)
-    return E_FAIL; // killed: exit frees the port
+  err = sowaitconn(so);
+  if (err < 0) {
+    // A signal. Free the port, so that the call can start over (it is
+    // restarted, or returns -EINTR); a killed process ends anyway.
+    dropport(port, so);
+    return err;
+  }
   soshutdown(so, SHUT_RD);
   if (soaccept(so, 1, &conn) < 0)
     return E_FAIL; // cannot happen: the queue was not empty
@@ -265,7 +283,7 @@ int64 sys_xv6_send(void) {
   if (r == -EPIPE || r == -ECONNRESET)
     err = reset(port, so);
   else if (r < 0)
-    err = r == -EFAULT ? E_INVALID_ARG : E_FAIL;
+    err = errcode(r);
   else
     err = 0;
   sorelease(so);
@@ -284,7 +302,7 @@ int64 sys_xv6_recv(void) {
   if (r == 0 || r == -ECONNRESET)
     err = reset(port, so); // end of stream: the peer is gone
   else if (r < 0)
-    err = r == -EFAULT ? E_INVALID_ARG : E_FAIL;
+    err = errcode(r);
   else
     err = 0;
   sorelease(so);

@@ -6,9 +6,10 @@
 #include <netv6/sysinfo.h>  // struct sysinfo
 #include <netv6/procinfo.h> // struct procinfo, PS_*
 
-// pause sleeps for ticks timer ticks (HZ per second); -1 and EINTR if
-// the process is killed meanwhile.
-int pause(int ticks);
+// ticksleep sleeps for ticks timer ticks (HZ per second); -1 and EINTR
+// if a signal comes meanwhile (a handler ran, or the process is being
+// killed). xv6's sleep(ticks).
+int ticksleep(int ticks);
 // uptime returns the number of ticks since boot.
 long uptime(void);
 // sysinfo fills *si with the kernel's resource counts.

@@ -47,6 +47,8 @@ void *sbrk(long n);
 // requested if interrupted. usleep rounds up to whole timer ticks.
 unsigned sleep(unsigned seconds);
 int usleep(useconds_t usec);
+// pause waits until a signal's handler has run: -1, errno EINTR.
+int pause(void);
 
 // getopt parses single-letter options as POSIX describes: optstring
 // lists them, a ':' after a letter means it takes an argument.

@@ -9,7 +9,8 @@
 //   exit() / wait()                             exit(0) / wait(0)
 //   kill(pid)                                   kill(pid, SIGKILL)
 //   mkdir(path)                                 mkdir(path, 0755)
-//   sleep(ticks)                                pause(ticks): xv6 counts ticks
+//   sleep(ticks)                                ticksleep(ticks): xv6 counts
+//                                               ticks
 //   listen connect send recv disconnect         the xv6 socket face
 //                                               (bits/sockcall.h)
 #ifndef _XV6_USER_H
@@ -54,6 +55,6 @@
 #define mkdir(...) __NV6_BYARGS(__xv6_mkdir, __VA_ARGS__)
 #define __xv6_mkdir_1(path) mkdir(path, 0755)
 #define __xv6_mkdir_2(path, mode) mkdir(path, mode)
-#define sleep(ticks) pause(ticks)
+#define sleep(ticks) ticksleep(ticks)
 
 #endif

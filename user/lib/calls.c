@@ -19,7 +19,7 @@ int execv(const char *path, char *const argv[]) { return exec(path, argv); }
 
 unsigned sleep(unsigned seconds) {
   int ticks = seconds > INT_MAX / HZ ? INT_MAX : (int)(seconds * HZ);
-  if (pause(ticks) < 0)
+  if (ticksleep(ticks) < 0)
     return seconds;
   return 0;
 }
@@ -27,5 +27,5 @@ unsigned sleep(unsigned seconds) {
 int usleep(useconds_t usec) {
   unsigned long per = 1000000 / HZ; // microseconds in a tick
   unsigned long ticks = (usec + per - 1) / per;
-  return pause(ticks > INT_MAX ? INT_MAX : (int)ticks) < 0 ? -1 : 0;
+  return ticksleep(ticks > INT_MAX ? INT_MAX : (int)ticks) < 0 ? -1 : 0;
 }

@@ -36,6 +36,9 @@ fail:
 
 // The exit system call's stub is _exit: it ends the process at once.
 // exit() is C (user/lib/calls.c): it flushes the stdio streams first.
+// The sigaction stub is __sigaction: sigaction() (user/lib/signal.c)
+// translates POSIX's struct sigaction to the kernel's.
 #define exit _exit
+#define sigaction __sigaction
 
 SYSCALL_TABLE(SYSCALL, SYSCALL_RAW)

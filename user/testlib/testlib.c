@@ -55,7 +55,7 @@ void fail(int line, const char *fmt, ...) {
       if (w > 0)
         left--;
       else
-        pause(1);
+        ticksleep(1);
     }
   }
   exit(FAILCODE);
@@ -196,7 +196,7 @@ static int watch(int pid, int secs, int keep, int *st, int *late) {
   if (wd == 0) {
     if (keep >= 0)
       close(keep);
-    pause(scaled_ticks(secs * HZ));
+    ticksleep(scaled_ticks(secs * HZ));
     exit(0);
   }
   int w = -1;
@@ -235,7 +235,7 @@ static int sweep(int lo, int hi) {
       alive += kill(pid, 0) == 0;
     if (alive == 0)
       break;
-    pause(2);
+    ticksleep(2);
   }
   return left;
 }

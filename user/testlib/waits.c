@@ -9,7 +9,7 @@
 // must not end early) are not scaled.
 //
 // WAITBLOCKED and WAITENDED poll procinfo() until the process is asleep
-// inside the given system call, or has ended, with pause(1) between
+// inside the given system call, or has ended, with ticksleep(1) between
 // looks.
 
 #include <netv6.h>
@@ -90,7 +90,7 @@ static void waitproc(int pid, int sysnum, long ms, int line) {
     if ((uptime() - t0) * 1000 / HZ > limit)
       fail(line, "process %d not seen %s within %ld ms: last seen %s, in %s",
            pid, want, limit, statename(p->state), callname(p->sysnum));
-    pause(1);
+    ticksleep(1);
   }
 }
 
