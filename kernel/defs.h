@@ -30,6 +30,8 @@ struct superblock;
 // dev/console.c
 void consoleinit(void);
 void consoleintr(int c);
+int consfg(void);
+void consfg_set(int pgrp);
 void consputc(int c);
 void nullinit(void);
 
@@ -199,7 +201,8 @@ int interrupted(struct proc *p);
 void sigpost_locked(struct proc *p, int sig, const struct ksiginfo *info);
 void sigpost(struct proc *p, int sig, const struct ksiginfo *info);
 int sigfault(struct proc *p, int sig, int code, uint64 addr);
-int sigsend(int pid, int sig, int code);
+int sigsend(int pid, int sig);
+void siggroup(int pgid, int sig);
 void sigdeliver(int restart);
 
 // spinlock.c
@@ -240,6 +243,7 @@ int kunlink(const char *path);
 struct inode *icreate(const char *path, short type, short major, short minor,
                       int excl, int *err);
 void closeonexec(struct proc *p);
+struct file *argfile(int n);
 
 // trap.c
 extern uint64 ticks;

@@ -25,8 +25,9 @@ static int nextpid = 1;
 static struct spinlock pid_lock; // protects nextpid
 
 // Protects every p->parent, and keeps a parent's wakeup from being
-// lost when a child exits. Taken before any p->lock.
-static struct spinlock wait_lock;
+// lost when a child exits. Taken before any p->lock. Changes of p->pgid
+// and p->sid hold it too (pgrp.c).
+struct spinlock wait_lock;
 
 // The lock pause() sleeps with; nobody wakes its channel, so a pausing
 // process stays asleep until its deadline (or a kill).

@@ -2,6 +2,7 @@
 //
 // Lock order (outermost first), for the whole kernel:
 //   wait_lock -> p->lock
+//   wait_lock -> cons.lock (tcsetpgrp) -> p->lock (^C signals a group)
 //   log lock, inode sleeplocks (parent directory before child),
 //   buffer sleeplocks -> bcache.lock / icache.lock / ftable.lock
 //   pipe lock, console lock, uart lock, disk lock -> p->lock (via sleep)
@@ -37,6 +38,7 @@ struct cpu {
 };
 
 extern struct cpu cpus[NCPU];
+extern struct spinlock wait_lock; // proc.c
 
 // Registers of a user process saved by the trampoline (trampoline.S),
 // and what the trampoline needs to enter the kernel. One page per

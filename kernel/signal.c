@@ -128,48 +128,72 @@ int sigfault(struct proc *p, int sig, int code, uint64 addr) {
   return caught;
 }
 
-// Is p one of kill(pid)'s targets, when sent by me? p->lock held.
-static int target(struct proc *p, int pid, struct proc *me) {
-  if (pid > 0)
-    return p->pid == pid;
-  if (pid == -1)
-    return p != me && p->pid != 1 && !p->kfn;
-  int pgid = pid == 0 ? (me ? me->pgid : 0) : -pid;
-  return pgid > 0 && p->pgid == pgid;
+enum { TO_PID, TO_GROUP, TO_ALL };
+
+// Is p a target (to is TO_PID: process id; TO_GROUP: group id; TO_ALL:
+// every process but init, kernel threads and me)? p->lock held.
+static int target(struct proc *p, int to, int id, struct proc *me) {
+  if (p->state == UNUSED)
+    return 0;
+  if (to == TO_PID)
+    return p->pid == id;
+  if (to == TO_GROUP)
+    return p->pgid == id;
+  return p != me && p->pid != 1 && !p->kfn;
 }
 
-// Send sig to process pid (pid > 0), to the caller's process group
-// (pid 0), to process group -pid (pid < -1), or to every process but
-// init and the caller (pid -1): a kill() from the calling process if
-// code is SI_USER, else from the kernel (the console: a group). Signal
-// 0 only checks that there is a target. init and kernel threads take no
-// signals. Returns 0, -EINVAL (bad signal), -ESRCH (no target) or
-// -EPERM (only init or kernel threads).
-int sigsend(int pid, int sig, int code) {
-  if (sig < 0 || sig >= NSIG)
-    return -EINVAL;
-  if (pid == INT32_MIN)
-    return -ESRCH; // no group -pid
-  struct proc *me = code == SI_USER ? myproc() : 0;
-  struct ksiginfo info = {code, me ? me->pid : 0, 0, 0};
+// Post sig (0: none, only look) to every target. init and kernel
+// threads take no signals. Returns 0, -ESRCH (no target) or -EPERM (the
+// only targets were init or kernel threads).
+static int post(int to, int id, int sig, const struct ksiginfo *info,
+                struct proc *me) {
   int found = 0, init = 0;
   for (struct proc *p = proc; p < &proc[NPROC]; p++) {
     acquire(&p->lock);
-    if (p->state != UNUSED && target(p, pid, me)) {
+    if (target(p, to, id, me)) {
       if (p->pid == 1 || p->kfn) {
         init = 1;
       } else {
         found = 1;
         if (sig != 0)
-          sigpost_locked(p, sig, &info);
+          sigpost_locked(p, sig, info);
       }
     }
     release(&p->lock);
   }
-  return found ? 0 : init && sig != 0 ? -EPERM : init ? 0 : -ESRCH;
+  if (found)
+    return 0;
+  return init ? (sig != 0 ? -EPERM : 0) : -ESRCH;
 }
 
-int64 sys_kill(void) { return sigsend(argint(0), argint(1), SI_USER); }
+// kill(pid, sig) from the calling process: to process pid (pid > 0), to
+// its own process group (pid 0), to group -pid (pid < -1), or to every
+// process but init and itself (pid -1). Signal 0 only checks that there
+// is a target. Returns 0, -EINVAL (bad signal), -ESRCH or -EPERM.
+int sigsend(int pid, int sig) {
+  struct proc *me = myproc();
+  struct ksiginfo info = {SI_USER, me->pid, 0, 0};
+  if (sig < 0 || sig >= NSIG)
+    return -EINVAL;
+  if (pid == INT32_MIN)
+    return -ESRCH; // there is no group -pid
+  if (pid > 0)
+    return post(TO_PID, pid, sig, &info, me);
+  if (pid == -1)
+    return post(TO_ALL, 0, sig, &info, me);
+  acquire(&me->lock);
+  int pgid = pid == 0 ? me->pgid : -pid;
+  release(&me->lock);
+  return post(TO_GROUP, pgid, sig, &info, me);
+}
+
+// The kernel sends sig to process group pgid (the console's ^C).
+void siggroup(int pgid, int sig) {
+  struct ksiginfo info = {SI_KERNEL, 0, 0, 0};
+  post(TO_GROUP, pgid, sig, &info, 0);
+}
+
+int64 sys_kill(void) { return sigsend(argint(0), argint(1)); }
 
 // sigaction(sig, act, oldact): set (if act) and/or get (if oldact) the
 // action for sig. SIGKILL and SIGSTOP keep theirs.

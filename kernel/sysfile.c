@@ -23,6 +23,10 @@ static struct file *argfd(int n, int *pfd) {
   return f;
 }
 
+struct file *argfile(int n) {
+  return argfd(n, 0);
+}
+
 // Give f the lowest free descriptor. Returns it, or -EMFILE.
 int fdalloc(struct file *f, int fdflags) {
   struct proc *p = myproc();

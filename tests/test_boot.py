@@ -4,7 +4,8 @@
 Boots netv6 with tests/harness.py and drives the shell: banner, ls, a
 pipeline, a directory, a fork bomb, a NULL dereference, a 1.5 MiB file
 through cat and the console, host files put in the image by make's
-EXTRA_FILES, and halt. Prints one line per case,
+EXTRA_FILES, ^C and ^\\ at the prompt, on cat and on a blocked nc (a
+background job surviving them), and halt. Prints one line per case,
 `PASS name` or `FAIL name: reason`, and exits 1 if any failed.
 
     python3 tests/test_boot.py            # every case
@@ -24,7 +25,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Guest, GuestError  # noqa: E402
+from harness import Guest, GuestError, normalise  # noqa: E402
 
 
 class CheckFailed(Exception):
@@ -296,6 +297,96 @@ def t_extrafiles(ctx):
             except CheckFailed as e:
                 g.fail(str(e))
                 raise
+
+
+# ---- signals from the console (^C, ^\\), job control --------------------
+
+INTR, QUIT, LIST = "\x03", "\x1c", "\x10"  # ^C, ^\\, ^P
+
+
+def plist(g):
+    """The process list that ^P prints, as {pid: (state, name)}. ^P twice:
+    the second list's empty first line ends the first."""
+    g.send(LIST + LIST)
+    m = g.expect(r"\n(1 \S+ init\r?\n(?:[^\n]*\n)*?)\r?\n1 \S+ init\r?\n",
+                 20, "two ^P process lists")
+    out = {}
+    for line in normalise(m.group(1)).split("\n"):
+        f = line.split()
+        if len(f) >= 3 and f[0].isdigit():
+            out[int(f[0])] = (f[1], f[2])
+    return out
+
+
+def await_proc(g, name, exclude=(), tries=50):
+    """Wait (through ^P, up to `tries` looks) until a process called name,
+    other than the pids in exclude, is asleep; returns its pid."""
+    for _ in range(tries):
+        for pid, (state, n) in plist(g).items():
+            if n == name and state == "sleep" and pid not in exclude:
+                return pid
+    raise CheckFailed("no process %s asleep after %d looks" % (name, tries))
+
+
+def bgjob(g, cmd):
+    """Start cmd in the background; returns the job's pid ("[pid]")."""
+    out = g.run(cmd + " &", 30)
+    m = re.search(r"\[(\d+)\]", out)
+    check(m, "%s & printed %r, no [pid]" % (cmd, out))
+    return int(m.group(1))
+
+
+def interrupt(g, key, what):
+    """Type key (^C or ^\\) and expect it echoed and then the prompt."""
+    g.send(key)
+    out = g.prompt(30)
+    shown = "^" + chr(ord(key) + 64)
+    check(out.endswith(shown + "\n"), "%s: %r before the prompt, want %r"
+          % (what, out, shown))
+
+
+@case
+def t_ctrlc_prompt(ctx):
+    g = ctx.guest()
+    g.send("echo typed-but-dropped")
+    interrupt(g, INTR, "^C at the prompt")
+    out = g.run("echo after", 30)
+    check(out == "after\n", "the line after ^C printed %r" % out)
+    check(not re.search(r"typed-but-dropped\r?\n", g.buf), "the dropped line ran")
+
+
+@case
+def t_ctrlc_cat(ctx):
+    g = ctx.guest()
+    g.send("cat\n")
+    g.expect(r"cat\r?\n", 30)
+    g.send("ping\n")
+    g.expect(r"ping\r?\nping\r?\n", 30, "cat echoing a line")  # cat runs
+    interrupt(g, INTR, "^C on cat")
+    g.send("cat\n")
+    g.expect(r"cat\r?\n", 30)
+    g.send("pong\n")
+    g.expect(r"pong\r?\npong\r?\n", 30, "cat echoing a line")
+    interrupt(g, QUIT, "^\\ on cat")
+    out = g.run("echo alive", 30)
+    check(out == "alive\n", "the shell after ^C printed %r" % out)
+
+
+@case
+def t_ctrlc_nc(ctx):
+    g = ctx.guest()
+    bg = bgjob(g, "nc -d -lU bg.sock")
+    g.send("nc -lU fg.sock\n")
+    g.expect(r"nc -lU fg.sock\r?\n", 30)
+    fg = await_proc(g, "nc", exclude=(bg,))  # blocked in accept
+    interrupt(g, INTR, "^C on nc -lU")
+    procs = plist(g)
+    check(fg not in procs, "nc %d still there after ^C: %r" % (fg, procs))
+    check(procs.get(bg, ("", ""))[1] == "nc",
+          "the background nc %d did not survive ^C: %r" % (bg, procs))
+    out = g.run("echo over-the-socket | nc -U bg.sock", 30)
+    if "over-the-socket" not in out:  # it may print after the prompt
+        g.expect(r"over-the-socket\r?\n", 30, "the background nc's output")
 
 
 @case

@@ -22,11 +22,21 @@
 // exits at once, so init reaps it and the shell never holds zombies.
 // The shell opens no files itself, so no descriptor leaks into commands
 // (a script file is closed in every child).
+//
+// Job control, when reading commands from the console: the shell leads
+// a process group of its own; each foreground command runs in a new
+// group that gets the console (tcsetpgrp), so the console's SIGINT (^C)
+// and SIGQUIT go to it, and the shell takes the console back when it
+// ends. A background job gets a group of its own and never the console.
+// At the prompt, SIGINT and SIGQUIT drop the line and give a new
+// prompt. Without job control (scripts, sh -c) background jobs ignore
+// SIGINT and SIGQUIT.
 
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +91,8 @@ static struct {
 static int interactive; // prompting on standard input
 static int input;       // the descriptor commands come from
 static int status;      // exit status of the last command
+static int jobctl;      // job control: commands get groups and the console
+static int shpgrp;      // the shell's own process group
 
 // ---- lexer ----
 
@@ -418,6 +430,8 @@ static int reap(int a, int b) {
   int sa = 1, sb = 1, wantb = b > 0;
   while (a > 0 || b > 0) {
     int st, w = wait(&st);
+    if (w < 0 && errno == EINTR)
+      continue;
     if (w < 0)
       break;
     if (w == a) {
@@ -554,13 +568,42 @@ static void runcmd(struct node *n) {
   }
 }
 
+static void onintr(int sig) { (void)sig; }
+
+// catch sets what SIGINT and SIGQUIT do: h, without SA_RESTART (a read
+// at the prompt ends with EINTR).
+static void catch (sighandler_t h) {
+  struct sigaction a;
+  memset(&a, 0, sizeof(a));
+  a.sa_handler = h;
+  sigaction(SIGINT, &a, NULL);
+  sigaction(SIGQUIT, &a, NULL);
+}
+
+// jobstart sets up a forked child as a job: with job control, a group
+// of its own, and the console if it runs in the foreground (fg); the
+// shell's own ^C handling goes. Without, a background job ignores ^C.
+static void jobstart(int fg) {
+  if (jobctl) {
+    setpgid(0, 0);
+    if (fg)
+      tcsetpgrp(0, getpid());
+    catch (SIG_DFL);
+    jobctl = 0;
+  } else if (!fg) {
+    catch (SIG_IGN);
+  }
+}
+
 // background starts n as a job that init will reap.
 static void background(struct node *n) {
   int pid = fork1();
   if (pid == 0) {
     int job = fork1();
-    if (job == 0)
+    if (job == 0) {
+      jobstart(0);
       runcmd(n);
+    }
     if (job > 0 && interactive)
       fprintf(stderr, "[%d]\n", job);
     exit(job < 0);
@@ -583,9 +626,18 @@ static int run(struct node *n) {
   int pid = fork1();
   if (pid < 0)
     return status = 1;
-  if (pid == 0)
+  if (pid == 0) {
+    jobstart(1);
     runcmd(n);
-  return status = reap(pid, -1);
+  }
+  if (jobctl) { // as the child does: whichever comes first
+    setpgid(pid, pid);
+    tcsetpgrp(0, pid);
+  }
+  status = reap(pid, -1);
+  if (jobctl)
+    tcsetpgrp(0, shpgrp);
+  return status;
 }
 
 static void runline(const char *line) {
@@ -599,13 +651,17 @@ static void runline(const char *line) {
 }
 
 // readline reads a line from input into buf without its newline: 1, 0
-// at end of input, -1 if it was too long (it is then skipped). It reads
-// a byte at a time so that commands can read what follows the line.
+// at end of input, -1 if it was too long (it is then skipped), -2 if a
+// signal came (^C: the line is dropped). It reads a byte at a time so
+// that commands can read what follows the line.
 static int readline(char *buf, int size) {
   int n = 0, toolong = 0;
   char c;
   for (;;) {
-    if (read(input, &c, 1) != 1) {
+    int r = read(input, &c, 1);
+    if (r < 0 && errno == EINTR)
+      return -2;
+    if (r != 1) {
       if (n == 0 && !toolong)
         return 0;
       break;
@@ -648,6 +704,14 @@ int main(int argc, char *argv[]) {
     }
   } else {
     interactive = 1;
+    // Job control if standard input is the console (and we may use it).
+    if (tcgetpgrp(0) > 0) {
+      setpgid(0, 0);
+      shpgrp = getpgrp();
+      jobctl = tcsetpgrp(0, shpgrp) == 0;
+    }
+    if (jobctl)
+      catch (onintr);
   }
 
   for (;;) {
@@ -656,6 +720,10 @@ int main(int argc, char *argv[]) {
     int r = readline(line, sizeof(line));
     if (r == 0)
       break;
+    if (r == -2) {
+      status = 130; // as for a command that SIGINT ended
+      continue;
+    }
     if (r < 0) {
       fprintf(stderr, "sh: line too long\n");
       status = 2;

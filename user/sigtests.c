@@ -146,6 +146,7 @@ static char hear(int fd) {
 
 #include "sigtests_deliver.inc"
 #include "sigtests_intr.inc"
+#include "sigtests_group.inc"
 
 static struct tcase cases[] = {
     {"killdefault", killdefault, 1, 60}, {"killbad", killbad, 1, 60},
@@ -162,6 +163,8 @@ static struct tcase cases[] = {
     {"recvintr", recvintr, 1, 60},       {"acceptintr", acceptintr, 1, 60},
     {"connectintr", connectintr, 1, 60}, {"waitintr", waitintr, 1, 60},
     {"norestart", norestart, 1, 90},     {"xv6intr", xv6intr, 1, 60},
+    {"pgrpcalls", pgrpcalls, 1, 60},     {"killgroup", killgroup, 1, 60},
+    {"foreground", foreground, 1, 60},
 };
 
 // -disp SIG: the action and mask of SIG after exec (see the head).

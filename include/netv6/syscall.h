@@ -71,6 +71,12 @@
   SYSCALL(sigpending, 53)                   \
   SYSCALL(sigsuspend, 54)                   \
   SYSCALL(sigreturn, 55)                    \
-  SYSCALL(pause, 56)
+  SYSCALL(pause, 56)                        \
+  SYSCALL(setpgid, 57)                      \
+  SYSCALL(getpgid, 58)                      \
+  SYSCALL(setsid, 59)                       \
+  SYSCALL(getsid, 60)                       \
+  SYSCALL(tcsetpgrp, 61)                    \
+  SYSCALL(tcgetpgrp, 62)
 
 #endif

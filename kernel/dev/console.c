@@ -3,7 +3,9 @@
 // Input is line-edited here: backspace erases, ^U kills the line, ^D
 // ends input (read returns what is there, or 0 at the start of a line),
 // ^P prints the process list. A read returns at most one line.
-// Output goes to the UART.
+// ^C and ^\ throw away the input not yet read and send SIGINT and
+// SIGQUIT to the foreground process group (set with tcsetpgrp, see
+// pgrp.c). Output goes to the UART.
 #include "../types.h"
 #include "../param.h"
 #include "../spinlock.h"
@@ -19,10 +21,11 @@
 static struct {
   struct spinlock lock; // protects everything below
   char buf[INBUF];
-  uint64 r; // next to read
-  uint64 w; // end of the committed lines
-  uint64 e; // end of the line being edited
-} cons;
+  uint64 r;         // next to read
+  uint64 w;         // end of the committed lines
+  uint64 e;         // end of the line being edited
+  int fg;           // the foreground process group (^C signals it)
+} cons = {.fg = 1}; // init's group, until a shell takes the console
 
 // Echo to the screen; a backspace erases the last character shown.
 void consputc(int c) {
@@ -97,6 +100,29 @@ static int consolepoll(void) {
   return ev;
 }
 
+int consfg(void) {
+  acquire(&cons.lock);
+  int pgrp = cons.fg;
+  release(&cons.lock);
+  return pgrp;
+}
+
+void consfg_set(int pgrp) {
+  acquire(&cons.lock);
+  cons.fg = pgrp;
+  release(&cons.lock);
+}
+
+// ^C or ^\: drop the input not yet read, show the character, and send
+// sig to the foreground group. cons.lock held.
+static void consintr(int c, int sig) {
+  cons.e = cons.w = cons.r;
+  consputc('^');
+  consputc(c + '@');
+  consputc('\n');
+  siggroup(cons.fg, sig);
+}
+
 // A character arrived from the UART.
 void consoleintr(int c) {
   int dump = 0;
@@ -104,6 +130,12 @@ void consoleintr(int c) {
   switch (c) {
   case CTRL('P'):
     dump = 1;
+    break;
+  case CTRL('C'):
+    consintr(c, SIGINT);
+    break;
+  case CTRL('\\'):
+    consintr(c, SIGQUIT);
     break;
   case CTRL('U'):
     while (cons.e != cons.w && cons.buf[(cons.e - 1) % INBUF] != '\n') {

@@ -15,6 +15,22 @@ void exit(int status) __attribute__((noreturn));
 void _exit(int status) __attribute__((noreturn));
 int getpid(void);
 int getppid(void);
+
+// Process groups and sessions. setpgid puts process pid (0: the caller;
+// else a child) in group pgid (0: pid's own), a new group or one of its
+// session. setsid starts a new session and group led by the caller,
+// which then has no controlling terminal. getpgrp() is getpgid(0).
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgid(pid_t pid);
+pid_t getpgrp(void);
+pid_t setsid(void);
+pid_t getsid(pid_t pid);
+// tcsetpgrp makes pgrp the console's foreground process group, the one
+// Ctrl-C (SIGINT) and Ctrl-backslash (SIGQUIT) go to. fd must be the
+// console, the controlling terminal of the session init started (ENOTTY
+// otherwise); pgrp a group of that session (EPERM otherwise).
+int tcsetpgrp(int fd, pid_t pgrp);
+pid_t tcgetpgrp(int fd);
 // exec replaces the program with path, passing the NULL-terminated argv.
 // It returns only on failure. execv is the same call.
 int exec(const char *path, char *const argv[]);

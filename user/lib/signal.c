@@ -1,6 +1,7 @@
 // user/lib/signal.c: signal actions and masks (libc, system call
-// layer): sigaction, signal, raise, killpg and the sigset_t operations,
-// over the kernel's sigaction (struct k_sigaction, <netv6/signal.h>).
+// layer): sigaction, signal, raise, killpg, getpgrp and the sigset_t
+// operations, over the kernel's sigaction (struct k_sigaction,
+// <netv6/signal.h>).
 #include <errno.h>
 #include <signal.h>
 #include <unistd.h>
@@ -36,6 +37,8 @@ sighandler_t signal(int sig, sighandler_t handler) {
 }
 
 int raise(int sig) { return kill(getpid(), sig); }
+
+pid_t getpgrp(void) { return getpgid(0); }
 
 int killpg(pid_t pgrp, int sig) {
   if (pgrp <= 1) {
