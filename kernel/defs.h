@@ -200,6 +200,7 @@ int sigpending_locked(struct proc *p);
 int interrupted(struct proc *p);
 void sigpost_locked(struct proc *p, int sig, const struct ksiginfo *info);
 void sigpost(struct proc *p, int sig, const struct ksiginfo *info);
+void sigself(int sig);
 int sigfault(struct proc *p, int sig, int code, uint64 addr);
 int sigsend(int pid, int sig);
 void siggroup(int pgid, int sig);

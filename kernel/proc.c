@@ -134,6 +134,7 @@ static void freeproc(struct proc *p) {
   p->xstate = 0;
   p->sysnum = 0;
   p->runticks = 0;
+  p->alarm_at = p->alarm_every = 0;
   p->state = UNUSED;
 }
 
@@ -311,6 +312,27 @@ static void reparent(struct proc *p) {
   }
 }
 
+// p is ending with wait() status word status: wake its parent's wait
+// and send it SIGCHLD. A parent that ignores SIGCHLD (or asked for
+// SA_NOCLDWAIT) leaves its children to init, which reaps them, as POSIX
+// says. wait_lock held.
+static void tellparent(struct proc *p, int status) {
+  struct proc *pp = p->parent;
+  int sig = status & 0x7f;
+  struct ksiginfo info = {sig ? CLD_KILLED : CLD_EXITED, p->pid,
+                          sig ? sig : (status >> 8) & 0xff, 0};
+  wakeup(pp);
+  acquire(&pp->lock);
+  struct k_sigaction *a = &pp->sig.act[SIGCHLD];
+  int noreap = a->handler == SIGH_IGN || (a->flags & SA_NOCLDWAIT);
+  sigpost_locked(pp, SIGCHLD, &info);
+  release(&pp->lock);
+  if (noreap && pp != initproc) {
+    p->parent = initproc;
+    wakeup(initproc);
+  }
+}
+
 // End the calling process with a wait() status word (netv6/wait.h).
 // It stays a ZOMBIE until its parent waits for it.
 void kexit(int status) {
@@ -333,9 +355,10 @@ void kexit(int status) {
 
   acquire(&wait_lock);
   reparent(p);
-  wakeup(p->parent);
+  tellparent(p, status);
   acquire(&p->lock);
   p->xstate = status;
+  p->alarm_at = 0;
   p->state = ZOMBIE;
   release(&wait_lock);
   sched();
@@ -570,24 +593,36 @@ void note_deadline(uint64 t) {
   release(&tickslock);
 }
 
-// From the timer tick: wake sleepers whose deadline has come. Cheap
-// unless a deadline is due. tickslock held (now is ticks).
+// p's interval timer is due: SIGALRM, and the next one if it repeats.
+// p->lock held.
+static void alarm(struct proc *p, uint64 now) {
+  struct ksiginfo info = {SI_TIMER, 0, 0, 0};
+  sigpost_locked(p, SIGALRM, &info);
+  p->alarm_at = p->alarm_every ? now + p->alarm_every : 0;
+}
+
+// From the timer tick: wake sleepers whose deadline has come, and post
+// SIGALRM to processes whose interval timer is due. Cheap unless a
+// deadline is due. tickslock held (now is ticks).
 void wake_deadlines(uint64 now) {
   if (next_deadline == 0 || now < next_deadline)
     return;
   uint64 next = 0;
   for (struct proc *p = proc; p < &proc[NPROC]; p++) {
     acquire(&p->lock);
+    uint64 t = 0;
     if (p->wake_at != 0) {
-      if (p->wake_at <= now && p->state == SLEEPING) {
+      if (p->wake_at <= now && p->state == SLEEPING)
         makerunnable(p);
-      } else {
-        // Not due, or due but not asleep yet: look again then.
-        uint64 t = p->wake_at > now ? p->wake_at : now + 1;
-        if (next == 0 || t < next)
-          next = t;
-      }
+      else // not due, or due but not asleep yet: look again then
+        t = p->wake_at > now ? p->wake_at : now + 1;
     }
+    if (p->alarm_at != 0 && p->alarm_at <= now)
+      alarm(p, now);
+    if (p->alarm_at != 0 && (t == 0 || p->alarm_at < t))
+      t = p->alarm_at;
+    if (t != 0 && (next == 0 || t < next))
+      next = t;
     release(&p->lock);
   }
   next_deadline = next;

@@ -102,6 +102,8 @@ struct proc {
   enum procstate state; // [p]
   void *chan;           // [p] sleeping on chan, if non-zero
   uint64 wake_at;       // [p] tick to end the sleep at, or 0
+  uint64 alarm_at;      // [p] tick SIGALRM is due at (setitimer), or 0
+  uint64 alarm_every;   // [p] ticks between SIGALRMs, or 0: once
   int killed;           // [p] signal number if killed, else 0
   int xstate;           // [p] wait() status for the parent
   int pid;              // [p]

@@ -111,6 +111,13 @@ void sigpost(struct proc *p, int sig, const struct ksiginfo *info) {
   release(&p->lock);
 }
 
+// The kernel raises sig in the calling process (SIGPIPE for a write
+// nobody will read).
+void sigself(int sig) {
+  struct ksiginfo info = {SI_KERNEL, 0, 0, 0};
+  sigpost(myproc(), sig, &info);
+}
+
 // A fault in user mode raises sig (SIGSEGV, SIGILL, SIGBUS, SIGTRAP) at
 // once. Returns 1 if a handler will take it, else 0: the caller then
 // reports the fault and the process dies of sig (a blocked or ignored

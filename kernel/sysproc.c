@@ -41,17 +41,6 @@ int64 sys_sbrk(void) {
   return old;
 }
 
-int64 sys_uptime(void);
-
-// ticksleep(ticks): sleep for ticks timer ticks (HZ per second). A
-// signal ends it early with -EINTR (it is not restarted).
-int64 sys_ticksleep(void) {
-  int n = argint(0);
-  if (n < 0)
-    return -EINVAL;
-  return n == 0 ? 0 : kpause(sys_uptime() + n);
-}
-
 int64 sys_uptime(void) {
   acquire(&tickslock);
   uint64 t = ticks;

@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,6 +142,7 @@ int main(int argc, char *argv[]) {
   a.sun_family = AF_UNIX;
   strcpy(a.sun_path, argv[i]);
 
+  signal(SIGPIPE, SIG_IGN); // a client gone early: EPIPE, not our end
   int l = socket(AF_UNIX, SOCK_STREAM, 0);
   if (l < 0)
     fail("socket");

@@ -178,7 +178,7 @@ static void pump(int s, int *inopen) {
         fail("write");
     }
     if (off < len && (p[0].revents & (POLLOUT | POLLHUP | POLLERR))) {
-      int w = write(s, out + off, len - off);
+      int w = send(s, out + off, len - off, MSG_NOSIGNAL);
       if (w < 0 && errno == EPIPE) {
         *inopen = 0; // the peer takes no more
         off = len = 0;

@@ -147,6 +147,7 @@ static char hear(int fd) {
 #include "sigtests_deliver.inc"
 #include "sigtests_intr.inc"
 #include "sigtests_group.inc"
+#include "sigtests_sys.inc"
 
 static struct tcase cases[] = {
     {"killdefault", killdefault, 1, 60}, {"killbad", killbad, 1, 60},
@@ -164,7 +165,11 @@ static struct tcase cases[] = {
     {"connectintr", connectintr, 1, 60}, {"waitintr", waitintr, 1, 60},
     {"norestart", norestart, 1, 90},     {"xv6intr", xv6intr, 1, 60},
     {"pgrpcalls", pgrpcalls, 1, 60},     {"killgroup", killgroup, 1, 60},
-    {"foreground", foreground, 1, 60},
+    {"foreground", foreground, 1, 60},   {"sigpipepipe", sigpipepipe, 1, 60},
+    {"sigpipesock", sigpipesock, 1, 60}, {"sigchld", sigchld, 1, 60},
+    {"chldignore", chldignore, 1, 60},   {"alarms", alarms, 1, 60},
+    {"itimer", itimer, 1, 60},           {"nanosleep", nanosleeps, 1, 60},
+    {"faults", faults, 1, 60},
 };
 
 // -disp SIG: the action and mask of SIG after exec (see the head).

@@ -77,6 +77,9 @@
   SYSCALL(setsid, 59)                       \
   SYSCALL(getsid, 60)                       \
   SYSCALL(tcsetpgrp, 61)                    \
-  SYSCALL(tcgetpgrp, 62)
+  SYSCALL(tcgetpgrp, 62)                    \
+  SYSCALL(setitimer, 63)                    \
+  SYSCALL(getitimer, 64)                    \
+  SYSCALL(nanosleep, 65)
 
 #endif

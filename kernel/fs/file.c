@@ -134,15 +134,21 @@ int fileread(struct file *f, uint64 addr, int n) {
 }
 
 // Write n bytes from user address addr. Returns the count written
-// (short only if an error stopped it part way) or -errno.
+// (short only if an error stopped it part way) or -errno. A write to a
+// pipe nobody reads fails with EPIPE and raises SIGPIPE too.
 int filewrite(struct file *f, uint64 addr, int n) {
   if (!f->writable)
     return -EBADF;
   switch (f->type) {
-  case FD_PIPE:
-    return pipewrite(f->pipe, addr, n, f->flags);
+  case FD_PIPE: {
+    int r = pipewrite(f->pipe, addr, n, f->flags);
+    if (r == -EPIPE)
+      sigself(SIGPIPE);
+    return r;
+  }
   case FD_SOCKET:
-    return sosendfile(f->sock, addr, n, f->flags & O_NONBLOCK);
+    return sosigpipe(f->sock,
+                     sosendfile(f->sock, addr, n, f->flags & O_NONBLOCK), 0);
   case FD_DEVICE:
     if (!devok(f) || devsw[f->major].write == 0)
       return -ENXIO;

@@ -1,7 +1,7 @@
 // kernel/fs/pipe.c: pipes. A ring buffer with a reader side and a
 // writer side; readers wait for data, writers for room. Reading with
 // no writers left gives end of file; writing with no readers gives
-// -EPIPE (netv6 has no SIGPIPE: the error is the signal).
+// -EPIPE (and filewrite raises SIGPIPE).
 #include "../types.h"
 #include "../param.h"
 #include "../riscv.h"

@@ -504,6 +504,15 @@ int sorecv(struct socket *so, int user, uint64 dst, int n, int flags,
   return done > 0 ? done : err;
 }
 
+// r is what a send on so gave. If it is EPIPE on a stream (nobody will
+// ever read what is sent), the sender gets SIGPIPE too, unless nosig
+// (MSG_NOSIGNAL), as on Linux. Returns r.
+int sosigpipe(struct socket *so, int r, int nosig) {
+  if (r == -EPIPE && so->type == SOCK_STREAM && !nosig)
+    sigself(SIGPIPE);
+  return r;
+}
+
 // read() and write() on a socket descriptor.
 int sosendfile(struct socket *so, uint64 src, int n, int nonblock) {
   return sosend(so, 1, src, n, nonblock ? SOF_NONBLOCK : 0, 0, 0);

@@ -164,6 +164,7 @@ int sorecvfile(struct socket *so, uint64 dst, int n, int nonblock);
 int soshutdown(struct socket *so, int how);
 int sowaitsent(struct socket *so);
 int sostate_get(struct socket *so);
+int sosigpipe(struct socket *so, int r, int nosig);
 int sopoll(struct socket *so);
 int sogetname(struct socket *so, struct sockaddr_storage *a, int peer);
 int sosetopt(struct socket *so, int level, int name, const void *val, int len);

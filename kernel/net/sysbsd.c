@@ -220,8 +220,8 @@ static int sendflags(int flags, struct file *f, int *sof) {
 }
 
 // sendto(fd, buf, len, flags, addr, addrlen); send() is sendto with no
-// address. netv6 has no SIGPIPE: a send the peer cannot receive fails
-// with EPIPE.
+// address. A stream send the peer will never receive fails with EPIPE
+// and raises SIGPIPE, unless flags has MSG_NOSIGNAL.
 int64 sys_sendto(void) {
   int err, sof;
   struct file *f = argsock(0, &err);
@@ -237,8 +237,9 @@ int64 sys_sendto(void) {
   int alen = 0;
   if (argaddr(4) != 0 && (alen = argaddrin(4, 5, &a)) < 0)
     return alen; // what an address means is the protocol's (resolve)
-  return sosend(f->sock, 1, buf, n, sof, alen ? (struct sockaddr *)&a : 0,
-                alen);
+  int r =
+      sosend(f->sock, 1, buf, n, sof, alen ? (struct sockaddr *)&a : 0, alen);
+  return sosigpipe(f->sock, r, argint(3) & MSG_NOSIGNAL);
 }
 
 // recvfrom(fd, buf, len, flags, addr, addrlen); recv() is recvfrom

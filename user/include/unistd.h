@@ -65,6 +65,10 @@ unsigned sleep(unsigned seconds);
 int usleep(useconds_t usec);
 // pause waits until a signal's handler has run: -1, errno EINTR.
 int pause(void);
+// alarm asks for SIGALRM in the given seconds (0: none); returns the
+// seconds that were left of the alarm before. setitimer (<sys/time.h>)
+// sets the same timer, in microseconds.
+unsigned alarm(unsigned seconds);
 
 // getopt parses single-letter options as POSIX describes: optstring
 // lists them, a ':' after a letter means it takes an argument.

@@ -1,9 +1,10 @@
 // sys/socket.h: the BSD socket calls (libc, socket face). Constants,
 // struct sockaddr and socklen_t come from netv6/socket.h (Linux values).
 //
-// Every call returns -1 and sets errno on failure. netv6 has no signals:
-// where Unix would raise SIGPIPE, a send fails with EPIPE (MSG_NOSIGNAL
-// is accepted and changes nothing).
+// Every call returns -1 and sets errno on failure. A send on a stream
+// socket whose peer is gone fails with EPIPE and raises SIGPIPE, which
+// ends the process unless it is caught or ignored; MSG_NOSIGNAL keeps
+// the signal back (as on Linux).
 //
 // listen, connect, send and recv are also calls of the xv6 socket face;
 // <bits/sockcall.h> makes each name pick its face by the number of
