@@ -5,7 +5,7 @@ Boots netv6 with tests/harness.py and drives the shell: banner, ls, a
 pipeline, a directory, a fork bomb, a NULL dereference, a 1.5 MiB file
 through cat and the console, host files put in the image by make's
 EXTRA_FILES, ^C and ^\\ at the prompt, on cat and on a blocked nc (a
-background job surviving them), and halt. Prints one line per case,
+background job surviving them), kill, sleep, uptime, and halt. Prints one line per case,
 `PASS name` or `FAIL name: reason`, and exits 1 if any failed.
 
     python3 tests/test_boot.py            # every case
@@ -22,6 +22,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
@@ -318,14 +319,27 @@ def plist(g):
     return out
 
 
-def await_proc(g, name, exclude=(), tries=50):
-    """Wait (through ^P, up to `tries` looks) until a process called name,
-    other than the pids in exclude, is asleep; returns its pid."""
-    for _ in range(tries):
-        for pid, (state, n) in plist(g).items():
-            if n == name and state == "sleep" and pid not in exclude:
-                return pid
-    raise CheckFailed("no process %s asleep after %d looks" % (name, tries))
+def until_procs(g, pred, what, timeout=60):
+    """Look at ^P's list every quarter of a second (a pace, so that the
+    guest is not flooded; nothing waits on a guess) until pred(list) is
+    true; returns its value. Fails after timeout seconds."""
+    deadline = time.monotonic() + timeout * harness.scale()
+    while True:
+        r = pred(plist(g))
+        if r:
+            return r
+        if time.monotonic() > deadline:
+            raise CheckFailed("no %s after %gs" % (what, timeout * harness.scale()))
+        time.sleep(0.25)
+
+
+def await_proc(g, name, exclude=()):
+    """Wait until a process called name, other than the pids in exclude,
+    is asleep; returns its pid."""
+    return until_procs(g, lambda procs: next(
+        (pid for pid, (st, n) in procs.items()
+         if n == name and st == "sleep" and pid not in exclude), None),
+        "process %s asleep" % name)
 
 
 def bgjob(g, cmd):
@@ -387,6 +401,44 @@ def t_ctrlc_nc(ctx):
     out = g.run("echo over-the-socket | nc -U bg.sock", 30)
     if "over-the-socket" not in out:  # it may print after the prompt
         g.expect(r"over-the-socket\r?\n", 30, "the background nc's output")
+    out = g.run("ls", 30)
+    check("fg.sock" not in tokens(out), "nc left fg.sock behind: %r" % out)
+
+
+@case
+def t_kill(ctx):
+    g = ctx.guest()
+    out = g.run("kill -l", 30)
+    for name in ("HUP", "INT", "KILL", "TERM", "USR1", "CHLD"):
+        check(name in tokens(out), "kill -l lacks %s: %r" % (name, out))
+    out = g.run("kill -l 130", 30)
+    check(out == "INT\n", "kill -l 130 printed %r" % out)
+    for sig in ("USR1", "-s TERM", "9"):
+        pid = bgjob(g, "sleep 1000")
+        await_proc(g, "sleep")
+        out = g.run("kill -%s %d" % (sig, pid) if sig[0] != "-"
+                    else "kill %s %d" % (sig, pid), 30)
+        check(out == "", "kill %s printed %r" % (sig, out))
+        until_procs(g, lambda procs: pid not in procs,
+                    "end of sleep %d after kill %s" % (pid, sig))
+    out = g.run("kill -NOSUCH 1", 30)
+    check("no such signal" in out, "kill -NOSUCH printed %r" % out)
+
+
+@case
+def t_sleep_uptime(ctx):
+    g = ctx.guest()
+    out = g.run("sleep 0.2; echo slept", 30)
+    check(out == "slept\n", "sleep 0.2 printed %r" % out)
+    out = g.run("sleep x", 30)
+    check(out.startswith("usage"), "sleep x printed %r" % out)
+    g.send("sleep 1000\n")
+    g.expect(r"sleep 1000\r?\n", 30)
+    await_proc(g, "sleep")
+    interrupt(g, INTR, "^C on sleep")
+    out = g.run("uptime", 30)
+    check(re.match(r"\d\d:\d\d:\d\d up \d+:\d\d:\d\d, \d+ processes\n$", out),
+          "uptime printed %r" % out)
 
 
 @case

@@ -30,7 +30,8 @@
 // -l   listen: UDP binds PORT (on ADDR, or every address); AF_UNIX binds
 //      path (a stale socket name there, one nobody answers at, is
 //      removed first; any other file is left alone), accepts one
-//      client, copies, exits. The name is removed at exit.
+//      client, copies, exits. The name is removed at exit, and when a
+//      signal (^C, kill) ends nc.
 // -k   with -l -U: after a client, accept the next one, forever.
 // -p   with -l: the port, as traditional netcat takes it (nc -lu -p 7).
 // -v   with -l -u: print where it listens ("nc: listening on 0.0.0.0
@@ -52,6 +53,7 @@
 #include <netv6.h>
 #include <poll.h>
 #include <resolv.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +83,24 @@ static void quit(int status) {
   if (bound)
     unlink(bound);
   exit(status);
+}
+
+// A signal that ends nc (^C, kill) removes the bound name first, then
+// ends it as it would have.
+static void onsignal(int sig) {
+  if (bound)
+    unlink(bound);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+// cleanup has the signals that end a listener go through onsignal
+// (those ignored, as by a background job of a script, stay ignored).
+static void cleanup(void) {
+  static const int sigs[] = {SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+  for (int i = 0; i < 4; i++)
+    if (signal(sigs[i], onsignal) == SIG_IGN)
+      signal(sigs[i], SIG_IGN);
 }
 
 static void fail(const char *what) {
@@ -468,9 +488,10 @@ int main(int argc, char *argv[]) {
   if (Uflag) {
     if (npos != 1 || pport)
       usage(1);
-    if (lflag)
+    if (lflag) {
+      cleanup();
       uflag ? unixdgramlisten(pos[0]) : streamlisten(pos[0]);
-    else
+    } else
       uflag ? unixdgramclient(pos[0]) : streamclient(pos[0]);
   }
   if (!uflag) {

@@ -32,7 +32,8 @@ ULIBC_KNET := wire dhcp_wire dns_wire
 ULIBC_OBJS += $(ULIBC_KNET:%=$(BUILD)/user/obj/knet/%.o)
 
 UPROGS += $(addprefix $(BUILD)/user/,\
-  init sh ls cat echo grep wc mkdir rm ln kill halt socktest date testpanic)
+  init sh ls cat echo grep wc mkdir rm ln kill halt socktest date testpanic \
+  sleep uptime)
 # BSD sockets: netcat, echo servers and their checking client, and
 # textbook POSIX examples (usrv/ucli stream, udgram, upoll).
 UPROGS += $(addprefix $(BUILD)/user/,\
