@@ -725,6 +725,8 @@ int procsnap(int i, struct procinfo *pi) {
       pi->state = PS_UNINTR;
     pi->sysnum = p->sysnum;
     pi->killed = p->killed;
+    pi->pgid = p->pgid;
+    pi->sid = p->sid;
     pi->runticks = p->runticks;
     pi->size = p->sz; // [o]: a snapshot, as of some moment
     safestrcpy(pi->name, p->name, sizeof(pi->name));

@@ -342,6 +342,15 @@ def await_proc(g, name, exclude=()):
         "process %s asleep" % name)
 
 
+def ps(g):
+    """ps's lines, as {pid: {column: value}}."""
+    lines = g.run("ps", 30).strip().split("\n")
+    head = lines[0].split()
+    check(head == ["PID", "PPID", "PGID", "STATE", "TIME", "NAME"],
+          "ps printed the header %r" % lines[0])
+    return {int(f[0]): dict(zip(head, f)) for f in map(str.split, lines[1:])}
+
+
 def bgjob(g, cmd):
     """Start cmd in the background; returns the job's pid ("[pid]")."""
     out = g.run(cmd + " &", 30)
@@ -398,6 +407,11 @@ def t_ctrlc_nc(ctx):
     check(fg not in procs, "nc %d still there after ^C: %r" % (fg, procs))
     check(procs.get(bg, ("", ""))[1] == "nc",
           "the background nc %d did not survive ^C: %r" % (bg, procs))
+    procs = ps(g)
+    check(procs.get(bg, {}).get("NAME") == "nc" and procs[bg]["PGID"] == str(bg)
+          and procs[bg]["STATE"] == "sleep:accept4",
+          "ps does not list the background nc %d (in its own group, in "
+          "accept4): %r" % (bg, procs.get(bg)))
     out = g.run("echo over-the-socket | nc -U bg.sock", 30)
     if "over-the-socket" not in out:  # it may print after the prompt
         g.expect(r"over-the-socket\r?\n", 30, "the background nc's output")
@@ -423,6 +437,26 @@ def t_kill(ctx):
                     "end of sleep %d after kill %s" % (pid, sig))
     out = g.run("kill -NOSUCH 1", 30)
     check("no such signal" in out, "kill -NOSUCH printed %r" % out)
+
+
+@case
+def t_ps(ctx):
+    """ps lists init, the kernel threads, the shell in a group of its own
+    and itself, run in a new group (job control) whose parent is sh."""
+    g = ctx.guest()
+    procs = ps(g)
+    names = {p["NAME"]: p for p in procs.values()}
+    for name in ("init", "timer", "net", "sh", "ps"):
+        check(name in names, "ps does not list %s: %r" % (name, procs))
+    sh, me = names["sh"], names["ps"]
+    check(names["init"]["PID"] == "1" and names["init"]["PGID"] == "1",
+          "init: %r" % names["init"])
+    check(names["timer"]["PGID"] == "0", "timer: %r" % names["timer"])
+    check(sh["PGID"] == sh["PID"] and sh["STATE"] == "sleep:wait",
+          "sh: %r" % sh)
+    check(me["PPID"] == sh["PID"] and me["PGID"] == me["PID"] and
+          me["STATE"] == "run", "ps: %r" % me)
+    check(re.match(r"\d+:\d\d\.\d\d$", me["TIME"]), "ps: %r" % me)
 
 
 @case

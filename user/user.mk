@@ -33,7 +33,7 @@ ULIBC_OBJS += $(ULIBC_KNET:%=$(BUILD)/user/obj/knet/%.o)
 
 UPROGS += $(addprefix $(BUILD)/user/,\
   init sh ls cat echo grep wc mkdir rm ln kill halt socktest date testpanic \
-  sleep uptime)
+  sleep uptime ps)
 # BSD sockets: netcat, echo servers and their checking client, and
 # textbook POSIX examples (usrv/ucli stream, udgram, upoll).
 UPROGS += $(addprefix $(BUILD)/user/,\

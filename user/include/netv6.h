@@ -18,6 +18,9 @@ int sysinfo(struct sysinfo *si);
 // and returns how many it filled; with n 0 it only counts them. -1 and
 // EFAULT for a bad buf, EINVAL for n < 0. See docs/netv6-calls.md.
 int procinfo(struct procinfo *buf, int n);
+// syscallname gives the name of system call num ("read"), or NULL if
+// there is no such call.
+const char *syscallname(int num);
 // poweroff turns the machine off.
 void poweroff(void) __attribute__((noreturn));
 

@@ -40,17 +40,11 @@ int setscale(const char *s) {
 long scaled_ms(long ms) { return ms * scalepct / 100; }
 long scaled_ticks(long ticks) { return ticks * scalepct / 100; }
 
-// The names of the calls, for messages.
-#define NAME(name, num) [num] = #name,
-static const char *const callnames[] = {SYSCALL_TABLE(NAME, NAME)};
-#undef NAME
-
 const char *callname(int num) {
   if (num == 0)
     return "no system call";
-  if (num > 0 && num < NELEM(callnames) && callnames[num])
-    return callnames[num];
-  return "an unknown call";
+  const char *name = syscallname(num);
+  return name ? name : "an unknown call";
 }
 
 static const char *statename(int st) {
