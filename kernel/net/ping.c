@@ -12,6 +12,7 @@
 #include "../defs.h"
 #include "socket.h"
 #include "inpcb.h"
+#include "indgram.h"
 #include "netbuf.h"
 #include "netif.h"
 #include "netstack.h"
@@ -31,26 +32,7 @@ static int ping_attach(struct socket *so) {
 static void ping_detach(struct socket *so) { in_pcbfree(&pingtable, pcb(so)); }
 
 static int ping_bind(struct socket *so, const struct sockaddr *a, int len) {
-  ipaddr_t addr;
-  uint16 id;
-  int err = in_getaddr(a, len, &addr, &id);
-  if (err < 0)
-    return err;
-  acquire(so->lk);
-  if ((err = sostate_next(so->state, SE_BIND)) >= 0 &&
-      (err = in_pcbbind(&pingtable, pcb(so), addr, id, so->reuseaddr)) == 0)
-    sotransition(so, SE_BIND);
-  release(so->lk);
-  return err < 0 ? err : 0;
-}
-
-static int autobind(struct socket *so) {
-  if (pcb(so)->lport != 0)
-    return 0;
-  int err = in_pcbbind(&pingtable, pcb(so), 0, 0, 0);
-  if (err == 0)
-    sotransition(so, SE_BIND);
-  return err;
+  return indg_bind(&pingtable, so, a, len);
 }
 
 static int ping_connect(struct socket *so, const struct sockaddr *a, int len,
@@ -58,12 +40,8 @@ static int ping_connect(struct socket *so, const struct sockaddr *a, int len,
   (void)nonblock;
   ipaddr_t addr, src;
   uint16 port;
-  if (len >= (int)sizeof(sa_family_t) && a->sa_family == AF_UNSPEC) {
-    acquire(so->lk);
-    in_pcbconnect(&pingtable, pcb(so), 0, 0);
-    release(so->lk);
+  if (indg_unconnect(&pingtable, so, a, len))
     return 0;
-  }
   int err = in_getaddr(a, len, &addr, &port);
   if (err < 0)
     return err;
@@ -72,16 +50,11 @@ static int ping_connect(struct socket *so, const struct sockaddr *a, int len,
   acquire(so->lk);
   if (ip_isbcast(addr) && !so->broadcast)
     err = -EACCES;
-  else if ((err = ip_select_src(addr, &src)) == 0 && (err = autobind(so)) == 0)
+  else if ((err = ip_select_src(addr, &src)) == 0 &&
+           (err = indg_autobind(&pingtable, so)) == 0)
     in_pcbconnect(&pingtable, pcb(so), addr, 0);
   release(so->lk);
   return err;
-}
-
-static int ping_listen(struct socket *so, int backlog) {
-  (void)so;
-  (void)backlog;
-  return -EOPNOTSUPP;
 }
 
 static int ping_send(struct socket *so, int user, uint64 src, int n,
@@ -100,7 +73,7 @@ static int ping_send(struct socket *so, int user, uint64 src, int n,
     return n < ICMP_HLEN ? -EINVAL : -EMSGSIZE;
   if (ip_isbcast(dst) && !so->broadcast)
     return -EACCES;
-  if ((err = autobind(so)) < 0)
+  if ((err = indg_autobind(&pingtable, so)) < 0)
     return err;
   if (p->laddr != 0)
     from = p->laddr;
@@ -138,16 +111,6 @@ static int ping_send(struct socket *so, int user, uint64 src, int n,
   return err < 0 ? err : n;
 }
 
-struct nbsrc {
-  const struct netbuf *nb;
-  uint32 off;
-};
-
-static int copy_nb(void *dst, uint32 off, uint32 n, void *arg) {
-  struct nbsrc *s = arg;
-  return nb_copyout(s->nb, s->off + off, dst, n) < 0 ? -EFAULT : 0;
-}
-
 void ping_input(struct netbuf *nb, const struct ipinfo *in,
                 const struct icmp_hdr *ic) {
   struct socket *so =
@@ -156,32 +119,7 @@ void ping_input(struct netbuf *nb, const struct ipinfo *in,
     NETSTAT(icmp_ignored); // nobody is waiting for this reply
     return;
   }
-  struct sockaddr_in from;
-  in_putaddr(&from, in->src, 0);
-  struct nbsrc s = {nb, in->hlen};
-  uint32 n = nb_totlen(nb) - in->hlen;
-  acquire(so->lk);
-  if (!so->rdshut &&
-      sb_putrec_with(&so->rcv, n, &from, sizeof(from), copy_nb, &s) == 0)
-    sowakeup(&so->rcv);
-  release(so->lk);
-  sorelease(so);
-}
-
-static void ping_rcvd(struct socket *so) { (void)so; }
-
-static int ping_shutdown(struct socket *so, int how) {
-  if (how == SHUT_RD || how == SHUT_RDWR)
-    so->rdshut = 1;
-  if (how == SHUT_WR || how == SHUT_RDWR)
-    so->wrshut = 1;
-  sowakeup_all(so);
-  return 0;
-}
-
-static int ping_unread(struct socket *so) {
-  (void)so;
-  return 0;
+  indg_deliver(so, nb, in->hlen, nb_totlen(nb) - in->hlen, in->src, 0);
 }
 
 static int ping_sockaddr(struct socket *so, struct sockaddr_storage *a,
@@ -192,11 +130,6 @@ static int ping_sockaddr(struct socket *so, struct sockaddr_storage *a,
   return in_putaddr(a, p->laddr, p->lport);
 }
 
-static int ping_writable(struct socket *so) {
-  (void)so;
-  return 1;
-}
-
 const struct protosw ping_proto = {
     .family = AF_INET,
     .type = SOCK_DGRAM,
@@ -205,13 +138,13 @@ const struct protosw ping_proto = {
     .detach = ping_detach,
     .bind = ping_bind,
     .connect = ping_connect,
-    .listen = ping_listen,
+    .listen = indg_listen,
     .send = ping_send,
-    .rcvd = ping_rcvd,
-    .shutdown = ping_shutdown,
-    .unread = ping_unread,
+    .rcvd = indg_rcvd,
+    .shutdown = indg_shutdown,
+    .unread = indg_unread,
     .sockaddr = ping_sockaddr,
-    .writable = ping_writable,
+    .writable = indg_writable,
     .setopt = inet_setopt,
     .getopt = inet_getopt,
 };

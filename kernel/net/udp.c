@@ -15,6 +15,7 @@
 #include "../defs.h"
 #include "socket.h"
 #include "inpcb.h"
+#include "indgram.h"
 #include "netbuf.h"
 #include "netif.h"
 #include "netstack.h"
@@ -33,27 +34,7 @@ static int udp_attach(struct socket *so) { return in_pcballoc(&udb, so); }
 static void udp_detach(struct socket *so) { in_pcbfree(&udb, pcb(so)); }
 
 static int udp_bind(struct socket *so, const struct sockaddr *a, int len) {
-  ipaddr_t addr;
-  uint16 port;
-  int err = in_getaddr(a, len, &addr, &port);
-  if (err < 0)
-    return err;
-  acquire(so->lk);
-  if ((err = sostate_next(so->state, SE_BIND)) >= 0 &&
-      (err = in_pcbbind(&udb, pcb(so), addr, port, so->reuseaddr)) == 0)
-    sotransition(so, SE_BIND);
-  release(so->lk);
-  return err < 0 ? err : 0;
-}
-
-// Bind to an ephemeral port if not bound yet. *so->lk held.
-static int autobind(struct socket *so) {
-  if (pcb(so)->lport != 0)
-    return 0;
-  int err = in_pcbbind(&udb, pcb(so), 0, 0, 0);
-  if (err == 0)
-    sotransition(so, SE_BIND);
-  return err;
+  return indg_bind(&udb, so, a, len);
 }
 
 // Check a destination: 0.0.0.0 means this host (as Linux); a broadcast
@@ -75,28 +56,19 @@ static int udp_connect(struct socket *so, const struct sockaddr *a, int len,
   (void)nonblock;
   ipaddr_t addr;
   uint16 port;
-  if (len >= (int)sizeof(sa_family_t) && a->sa_family == AF_UNSPEC) {
-    acquire(so->lk); // disconnect: sends need an address again
-    in_pcbconnect(&udb, pcb(so), 0, 0);
-    release(so->lk);
-    return 0;
-  }
+  if (indg_unconnect(&udb, so, a, len))
+    return 0; // disconnected: sends need an address again
   int err = in_getaddr(a, len, &addr, &port);
   if (err < 0)
     return err;
   ipaddr_t src;
   acquire(so->lk);
   if ((err = checkdest(so, &addr, port)) == 0 &&
-      (err = ip_select_src(addr, &src)) == 0 && (err = autobind(so)) == 0)
+      (err = ip_select_src(addr, &src)) == 0 &&
+      (err = indg_autobind(&udb, so)) == 0)
     in_pcbconnect(&udb, pcb(so), addr, port);
   release(so->lk);
   return err;
-}
-
-static int udp_listen(struct socket *so, int backlog) {
-  (void)so;
-  (void)backlog;
-  return -EOPNOTSUPP;
 }
 
 static int udp_send(struct socket *so, int user, uint64 src, int n,
@@ -113,7 +85,8 @@ static int udp_send(struct socket *so, int user, uint64 src, int n,
   }
   if (n > UDP_MAXDATA)
     return -EMSGSIZE;
-  if ((err = checkdest(so, &dst, dport)) < 0 || (err = autobind(so)) < 0)
+  if ((err = checkdest(so, &dst, dport)) < 0 ||
+      (err = indg_autobind(&udb, so)) < 0)
     return err;
   struct netif *dev = 0;
   if (p->ifindex && dst == IP_BROADCAST) {
@@ -154,36 +127,13 @@ static int udp_send(struct socket *so, int user, uint64 src, int n,
   return err < 0 ? err : n;
 }
 
-// sb_putrec_with's copy: bytes of a received packet.
-struct nbsrc {
-  const struct netbuf *nb;
-  uint32 off;
-};
-
-static int copy_nb(void *dst, uint32 off, uint32 n, void *arg) {
-  struct nbsrc *s = arg;
-  return nb_copyout(s->nb, s->off + off, dst, n) < 0 ? -EFAULT : 0;
-}
-
-// Put the datagram's data (n bytes at off of nb) in so's buffer, from
-// src:sport. Drops the reference on so.
+// Put the datagram's data in so's buffer (dropping the reference).
 static void deliver(struct socket *so, const struct netbuf *nb, uint32 off,
                     uint32 n, ipaddr_t src, uint16 sport) {
-  struct sockaddr_in from;
-  in_putaddr(&from, src, sport);
-  struct nbsrc s = {nb, off};
-  acquire(so->lk);
-  int err = so->rdshut
-                ? -EPIPE
-                : sb_putrec_with(&so->rcv, n, &from, sizeof(from), copy_nb, &s);
-  if (err == 0) {
+  if (indg_deliver(so, nb, off, n, src, sport) == 0)
     NETSTAT(udp_delivered);
-    sowakeup(&so->rcv);
-  } else {
+  else
     NETSTAT(udp_fullsock); // SO_RCVBUF is full (or the reader shut down)
-  }
-  release(so->lk);
-  sorelease(so);
 }
 
 void udp_input(struct netbuf *nb, const struct ipinfo *in) {
@@ -238,22 +188,6 @@ void udp_ctlinput(ipaddr_t src, uint16 sport, ipaddr_t dst, uint16 dport,
   sorelease(so);
 }
 
-static void udp_rcvd(struct socket *so) { (void)so; }
-
-static int udp_shutdown(struct socket *so, int how) {
-  if (how == SHUT_RD || how == SHUT_RDWR)
-    so->rdshut = 1;
-  if (how == SHUT_WR || how == SHUT_RDWR)
-    so->wrshut = 1;
-  sowakeup_all(so);
-  return 0;
-}
-
-static int udp_unread(struct socket *so) {
-  (void)so;
-  return 0;
-}
-
 static int udp_sockaddr(struct socket *so, struct sockaddr_storage *a,
                         int peer) {
   struct inpcb *p = pcb(so);
@@ -265,11 +199,6 @@ static int udp_sockaddr(struct socket *so, struct sockaddr_storage *a,
   return in_putaddr(a, p->laddr, p->lport);
 }
 
-static int udp_writable(struct socket *so) {
-  (void)so;
-  return 1; // a datagram is sent or dropped at once
-}
-
 const struct protosw udp_proto = {
     .family = AF_INET,
     .type = SOCK_DGRAM,
@@ -279,13 +208,13 @@ const struct protosw udp_proto = {
     .detach = udp_detach,
     .bind = udp_bind,
     .connect = udp_connect,
-    .listen = udp_listen,
+    .listen = indg_listen,
     .send = udp_send,
-    .rcvd = udp_rcvd,
-    .shutdown = udp_shutdown,
-    .unread = udp_unread,
+    .rcvd = indg_rcvd,
+    .shutdown = indg_shutdown,
+    .unread = indg_unread,
     .sockaddr = udp_sockaddr,
-    .writable = udp_writable,
+    .writable = indg_writable,
     .setopt = inet_setopt,
     .getopt = inet_getopt,
 };
