@@ -136,6 +136,19 @@ class Tally:
         print("FAIL %s/%s: %s" % (self.suite, name, why), flush=True)
 
 
+def unrun(t, plan, done, name, noplan):
+    """Every case of the plan that never reported fails as "did not run";
+    no plan at all is a failure of name, saying noplan."""
+    if plan is None:
+        t.bad(name, noplan)
+        return
+    missing = [c for c in plan if c not in done]
+    for c in missing:
+        t.bad(c, "did not run")
+    if missing:
+        print("%s: %d did not run" % (t.suite, len(missing)), flush=True)
+
+
 # ---- unit: Check programs -------------------------------------------------
 
 CHECK_SUMMARY = re.compile(r"(\d+)%: Checks: (\d+), Failures: (\d+), Errors: (\d+)")
@@ -325,14 +338,7 @@ def run_script(t, argv, timeout):
               "exit status %d with no failing case" % p.returncode)
     elif results == 0 and p.returncode == 0:
         t.bad(os.path.basename(argv[1]), "ran no cases")
-    if plan is None:
-        t.bad(os.path.basename(argv[1]), "printed no PLAN line")
-        return
-    missing = [c for c in plan if c not in done]
-    for c in missing:
-        t.bad(c, "did not run")
-    if missing:
-        print("%s: %d did not run" % (t.suite, len(missing)), flush=True)
+    unrun(t, plan, done, os.path.basename(argv[1]), "printed no PLAN line")
 
 
 def run_harness(t):
@@ -430,14 +436,7 @@ def run_usertests(t, args, mode, prog="usertests", guest=None,
             "guest died or hung in this case: " if started else "", e))
         if started:
             done.add(started)
-    if plan is None:
-        t.bad("plan", "%s never announced its cases" % prog)
-        return
-    missing = [c for c in plan if c not in done]
-    for c in missing:
-        t.bad(c, "did not run")
-    if missing:
-        print("%s: %d did not run" % (t.suite, len(missing)), flush=True)
+    unrun(t, plan, done, "plan", "%s never announced its cases" % prog)
 
 
 # ---- main ------------------------------------------------------------------
